@@ -1,0 +1,134 @@
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Meilisearch } from "meilisearch";
+import type { Db } from "../db";
+import { decodeDigest, digestIdFromFileName, MAX_FILE_BYTES, parseDigest, type DigestProblem } from "../digest";
+import { syncIndex } from "../search/sync";
+import { loadTopicConfig } from "../topics/load";
+import { createTagger } from "../topics/tagger";
+import { digestDate } from "./digest-date";
+import { storeDigest } from "./store-digest";
+import { syncTopics } from "./topics";
+
+export interface IngestOptions {
+  files: string[];
+  /** Year for "Mar 12" labels; without it no full date is invented. */
+  year?: number;
+  topicsFile?: string;
+  rulesFile?: string;
+}
+
+export type FileOutcome =
+  | { file: string; status: "stored"; entries: number; newPapers: number; updatedPapers: number; unchangedPapers: number; digestChanged: boolean }
+  | { file: string; status: "duplicate"; of: string }
+  | { file: string; status: "failed"; problems: DigestProblem[] };
+
+export interface IngestSummary {
+  files: FileOutcome[];
+  entries: number;
+  newPapers: number;
+  updatedPapers: number;
+  unchangedPapers: number;
+  indexed: number;
+  /** Set when the database was updated but the index could not be: the data is safe, the search stale. */
+  indexError: string | null;
+  failedFiles: number;
+  ms: number;
+}
+
+export interface IngestReporter {
+  fileStart?(file: string, index: number, total: number): void;
+  fileDone?(outcome: FileOutcome): void;
+  indexProgress?(sent: number, total: number): void;
+}
+
+export interface IngestTargets {
+  db: Db;
+  search: Meilisearch;
+  indexUid: string;
+}
+
+export async function ingestFiles(
+  { db, search, indexUid }: IngestTargets,
+  options: IngestOptions,
+  reporter: IngestReporter = {},
+): Promise<IngestSummary> {
+  const started = performance.now();
+  const { topics, rules } = await loadTopicConfig(options.topicsFile, options.rulesFile);
+  const tagger = createTagger(rules);
+  await syncTopics(db, topics);
+
+  const outcomes: FileOutcome[] = [];
+  for (const [i, file] of options.files.entries()) {
+    reporter.fileStart?.(file, i, options.files.length);
+    const outcome = await ingestOne(db, file, options.year, tagger);
+    outcomes.push(outcome);
+    reporter.fileDone?.(outcome);
+  }
+
+  // The index follows the database: whatever changed (now, or in an earlier run whose index
+  // update failed) is sent; a failure here leaves the database intact and is reported.
+  let indexed = 0;
+  let indexError: string | null = null;
+  try {
+    indexed = (await syncIndex(db, search, indexUid, reporter.indexProgress)).sent;
+  } catch (error) {
+    indexError = (error as Error).message;
+  }
+
+  const stored = outcomes.filter((o) => o.status === "stored");
+  const sum = (key: "entries" | "newPapers" | "updatedPapers" | "unchangedPapers") =>
+    stored.reduce((total, o) => total + o[key], 0);
+  return {
+    files: outcomes,
+    entries: sum("entries"),
+    newPapers: sum("newPapers"),
+    updatedPapers: sum("updatedPapers"),
+    unchangedPapers: sum("unchangedPapers"),
+    indexed,
+    indexError,
+    failedFiles: outcomes.filter((o) => o.status === "failed").length,
+    ms: performance.now() - started,
+  };
+}
+
+async function ingestOne(
+  db: Db,
+  file: string,
+  year: number | undefined,
+  tagger: ReturnType<typeof createTagger>,
+): Promise<FileOutcome> {
+  const fileName = path.basename(file);
+  const size = await stat(file).then((s) => (s.isFile() ? s.size : -1), () => null);
+  if (size === null) return failed(file, "the file does not exist or cannot be read");
+  if (size < 0) return failed(file, "not a regular file");
+  if (size > MAX_FILE_BYTES) {
+    return failed(file, `the file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB a digest may have`);
+  }
+  const bytes = await readFile(file);
+  const decoded = decodeDigest(bytes);
+  if (!decoded.ok) return { file, status: "failed", problems: [decoded.problem] };
+  const parsed = parseDigest(decoded.text);
+  if (parsed.problems.length > 0) return { file, status: "failed", problems: parsed.problems };
+
+  const contentHash = createHash("sha256").update(bytes).digest("hex");
+  const id = digestIdFromFileName(fileName);
+  const twin = await db.digest.findUnique({ where: { contentHash }, select: { id: true, fileName: true } });
+  if (twin && twin.id !== id) return { file, status: "duplicate", of: twin.fileName };
+  const sameId = await db.digest.findUnique({ where: { id }, select: { fileName: true } });
+  if (sameId && sameId.fileName !== fileName) {
+    return failed(file, `its digest id "${id}" is already used by ${sameId.fileName}; rename the file`);
+  }
+
+  const counts = await storeDigest(
+    db,
+    { id, fileName, contentHash, label: parsed.label, date: digestDate(parsed.label, year), entries: parsed.entries },
+    tagger,
+  );
+  return { file, status: "stored", entries: parsed.entries.length, ...counts };
+}
+
+function failed(file: string, message: string): FileOutcome {
+  return { file, status: "failed", problems: [{ message }] };
+}

@@ -1,0 +1,147 @@
+import { createHash } from "node:crypto";
+import type { Db } from "../db";
+import { normalizeTitle, slugify, type DigestEntry } from "../digest";
+import type { Tagger, TopicAssignment } from "../topics/tagger";
+import type { DigestDate } from "./digest-date";
+
+export interface DigestToStore {
+  id: string;
+  fileName: string;
+  contentHash: string;
+  label: string | null;
+  date: DigestDate;
+  entries: DigestEntry[];
+}
+
+export interface StoreCounts {
+  newPapers: number;
+  updatedPapers: number;
+  unchangedPapers: number;
+  /** True when the digest row or its list of appearances changed. */
+  digestChanged: boolean;
+}
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * Stores one parsed digest in a single transaction: the digest, its papers (deduplicated by
+ * normalized title), their topics and their positions in it. Either all of it lands or none.
+ */
+export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger): Promise<StoreCounts> {
+  return db.$transaction(
+    async (tx) => {
+      const counts: StoreCounts = { newPapers: 0, updatedPapers: 0, unchangedPapers: 0, digestChanged: false };
+      counts.digestChanged = await upsertDigestRow(tx, digest);
+
+      // A paper listed twice in one digest keeps its first position.
+      const firstByTitle = new Map<string, DigestEntry>();
+      for (const entry of digest.entries) {
+        const key = normalizeTitle(entry.title);
+        if (!firstByTitle.has(key)) firstByTitle.set(key, entry);
+      }
+      const existing = await tx.paper.findMany({
+        where: { normalizedTitle: { in: [...firstByTitle.keys()] } },
+        include: { topics: true },
+      });
+      const byTitle = new Map(existing.map((p) => [p.normalizedTitle, p]));
+
+      const appearances: { paperId: string; position: number; line: number }[] = [];
+      for (const [normalizedTitle, entry] of firstByTitle) {
+        const topics = tagger.tag(entry.title, entry.abstract);
+        const codeUrl = entry.codeUrls[0] ?? null;
+        const current = byTitle.get(normalizedTitle);
+        let paperId: string;
+        if (!current) {
+          const created = await tx.paper.create({
+            data: {
+              slug: await freeSlug(tx, entry.title, normalizedTitle),
+              normalizedTitle,
+              title: entry.title,
+              abstract: entry.abstract,
+              codeUrl,
+              topics: { create: topics.map(toTopicRow) },
+            },
+          });
+          paperId = created.id;
+          counts.newPapers++;
+        } else {
+          paperId = current.id;
+          const textChanged =
+            current.title !== entry.title || current.abstract !== entry.abstract || current.codeUrl !== codeUrl;
+          const topicsChanged = topicKey(current.topics) !== topicKey(topics.map(toTopicRow));
+          if (textChanged) {
+            await tx.paper.update({
+              where: { id: current.id },
+              data: { title: entry.title, abstract: entry.abstract, codeUrl },
+            });
+          }
+          if (topicsChanged) {
+            await tx.paperTopic.deleteMany({ where: { paperId: current.id } });
+            await tx.paperTopic.createMany({ data: topics.map((t) => ({ paperId: current.id, ...toTopicRow(t) })) });
+          }
+          if (textChanged || topicsChanged) counts.updatedPapers++;
+          else counts.unchangedPapers++;
+        }
+        appearances.push({ paperId, position: entry.position, line: entry.line });
+      }
+
+      const stored = await tx.appearance.findMany({ where: { digestId: digest.id }, orderBy: { position: "asc" } });
+      const key = (rows: { paperId: string; position: number; line: number }[]) =>
+        rows.map((r) => `${r.position}:${r.paperId}:${r.line}`).join(",");
+      if (key(stored) !== key(appearances)) {
+        await tx.appearance.deleteMany({ where: { digestId: digest.id } });
+        await tx.appearance.createMany({ data: appearances.map((a) => ({ ...a, digestId: digest.id })) });
+        counts.digestChanged = true;
+      }
+      return counts;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
+
+async function upsertDigestRow(tx: Tx, digest: DigestToStore): Promise<boolean> {
+  const current = await tx.digest.findUnique({ where: { id: digest.id } });
+  const data = {
+    fileName: digest.fileName,
+    contentHash: digest.contentHash,
+    label: digest.label,
+    // Without --year a re-run keeps the date an earlier run was given.
+    publishedOn: digest.date.publishedOn ?? current?.publishedOn ?? null,
+    sortKey: digest.date.publishedOn ? digest.date.sortKey : (current?.sortKey ?? digest.date.sortKey),
+    entryCount: digest.entries.length,
+  };
+  if (!current) {
+    await tx.digest.create({ data: { id: digest.id, ...data } });
+    return true;
+  }
+  const same =
+    current.fileName === data.fileName &&
+    current.contentHash === data.contentHash &&
+    current.label === data.label &&
+    current.publishedOn?.getTime() === data.publishedOn?.getTime() &&
+    current.sortKey === data.sortKey &&
+    current.entryCount === data.entryCount;
+  if (same) return false;
+  await tx.digest.update({ where: { id: digest.id }, data: { ...data, ingestedAt: new Date() } });
+  return true;
+}
+
+function toTopicRow(topic: TopicAssignment) {
+  return { topicSlug: topic.slug, score: topic.score, evidence: JSON.stringify(topic.evidence) };
+}
+
+function topicKey(rows: { topicSlug: string; score: number; evidence: string }[]): string {
+  return rows
+    .map((r) => `${r.topicSlug}:${r.score}:${r.evidence}`)
+    .sort()
+    .join("|");
+}
+
+/** The title's slug, or the slug plus a short hash when another title already has it. */
+async function freeSlug(tx: Tx, title: string, normalizedTitle: string): Promise<string> {
+  const slug = slugify(title);
+  const taken = await tx.paper.findUnique({ where: { slug }, select: { normalizedTitle: true } });
+  if (!taken || taken.normalizedTitle === normalizedTitle) return slug;
+  const hash = createHash("sha256").update(normalizedTitle).digest("hex").slice(0, 8);
+  return `${slug}-${hash}`;
+}

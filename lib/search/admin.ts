@@ -1,0 +1,75 @@
+import type { EnqueuedTaskPromise, Meilisearch, Task } from "meilisearch";
+import type { PaperDocument } from "./document";
+import { PAPERS_INDEX_SETTINGS } from "./settings";
+
+// Writes to the index. Every write is a task that can fail on the server after it was
+// accepted, so each one is awaited and its status checked.
+
+export class SearchTaskError extends Error {}
+
+const TASK_TIMEOUT_MS = 120_000;
+const BATCH_SIZE = 5_000;
+
+export async function waitFor(task: EnqueuedTaskPromise, what: string): Promise<Task> {
+  const done = await task.waitTask({ timeout: TASK_TIMEOUT_MS, interval: 25 });
+  if (done.status !== "succeeded") {
+    throw new SearchTaskError(`Meilisearch could not ${what}: ${done.error?.message ?? done.status}`);
+  }
+  return done;
+}
+
+/** Creates the index when missing and applies the settings the code defines. */
+export async function ensureIndex(client: Meilisearch, uid: string): Promise<void> {
+  const exists = await client
+    .index(uid)
+    .getRawInfo()
+    .then(() => true)
+    .catch((error: { cause?: { code?: string } }) => {
+      if (error.cause?.code === "index_not_found") return false;
+      throw error;
+    });
+  if (!exists) await waitFor(client.createIndex(uid, { primaryKey: "id" }), `create the index "${uid}"`);
+  await waitFor(client.index(uid).updateSettings(PAPERS_INDEX_SETTINGS), `apply the settings of "${uid}"`);
+}
+
+export async function upsertDocuments(
+  client: Meilisearch,
+  uid: string,
+  documents: PaperDocument[],
+  onBatch?: (sent: number) => void,
+): Promise<void> {
+  for (let i = 0; i < documents.length; i += BATCH_SIZE) {
+    const batch = documents.slice(i, i + BATCH_SIZE);
+    await waitFor(client.index(uid).addDocuments(batch, { primaryKey: "id" }), `store ${batch.length} papers`);
+    onBatch?.(Math.min(i + BATCH_SIZE, documents.length));
+  }
+}
+
+export async function deleteDocuments(client: Meilisearch, uid: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await waitFor(client.index(uid).deleteDocuments(ids), `delete ${ids.length} papers`);
+}
+
+/**
+ * Rebuilds the index without a moment of empty results: fill `<uid>_rebuild`, swap it with
+ * the live index in one atomic task, then drop the old copy.
+ */
+export async function rebuildIndex(
+  client: Meilisearch,
+  uid: string,
+  documents: PaperDocument[],
+  onBatch?: (sent: number) => void,
+): Promise<void> {
+  const staging = `${uid}_rebuild`;
+  await client.deleteIndexIfExists(staging);
+  await ensureIndex(client, staging);
+  await upsertDocuments(client, staging, documents, onBatch);
+  await ensureIndex(client, uid);
+  await waitFor(client.swapIndexes([{ indexes: [uid, staging] } as never]), `swap "${staging}" into "${uid}"`);
+  await waitFor(client.deleteIndex(staging), `delete the old copy "${staging}"`);
+}
+
+export async function countDocuments(client: Meilisearch, uid: string): Promise<number> {
+  const stats = await client.index(uid).getStats();
+  return stats.numberOfDocuments;
+}

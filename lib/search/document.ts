@@ -1,0 +1,51 @@
+import { createHash } from "node:crypto";
+
+/** The shape of a paper in the Meilisearch index. Built from the database only. */
+export interface PaperDocument {
+  id: string;
+  slug: string;
+  title: string;
+  abstract: string;
+  codeUrl: string | null;
+  hasCode: boolean;
+  topics: string[];
+  topicNames: string[];
+  digests: string[];
+  /** Newest digest's sort key (YYYYMMDD, or MMDD when the year is unknown). */
+  date: number;
+  /** Position in that newest digest, to keep a digest's own order within a date. */
+  position: number;
+}
+
+export interface PaperForIndex {
+  slug: string;
+  title: string;
+  abstract: string;
+  codeUrl: string | null;
+  topics: { slug: string; name: string }[];
+  appearances: { digestId: string; position: number; digestSortKey: number }[];
+}
+
+export function toPaperDocument(paper: PaperForIndex): PaperDocument {
+  const newest = [...paper.appearances].sort(
+    (a, b) => b.digestSortKey - a.digestSortKey || a.position - b.position,
+  )[0];
+  return {
+    id: paper.slug,
+    slug: paper.slug,
+    title: paper.title,
+    abstract: paper.abstract,
+    codeUrl: paper.codeUrl,
+    hasCode: paper.codeUrl !== null,
+    topics: paper.topics.map((t) => t.slug),
+    topicNames: paper.topics.map((t) => t.name),
+    digests: [...new Set(paper.appearances.map((a) => a.digestId))].sort(),
+    date: newest?.digestSortKey ?? 0,
+    position: newest?.position ?? 0,
+  };
+}
+
+/** Content hash of a document: a paper is re-sent to the index only when this changes. */
+export function documentHash(doc: PaperDocument): string {
+  return createHash("sha256").update(JSON.stringify(doc)).digest("hex").slice(0, 32);
+}

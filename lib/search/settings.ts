@@ -1,0 +1,36 @@
+import type { Settings } from "meilisearch";
+
+/** Private-use characters mark highlights: they never occur in abstracts, and are not HTML. */
+export const HIGHLIGHT_PRE = "\uE000";
+export const HIGHLIGHT_POST = "\uE001";
+export const CROP_MARKER = "…";
+
+/** Facet attributes the app filters on, keyed by their URL parameter. The only allow-list. */
+export const FACETS = {
+  topic: "topics",
+  digest: "digests",
+  hasCode: "hasCode",
+} as const;
+
+export type FacetParam = keyof typeof FACETS;
+
+export const SORTS = {
+  relevance: [],
+  newest: ["date:desc", "position:asc"],
+  oldest: ["date:asc", "position:asc"],
+  title: ["title:asc"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type SortParam = keyof typeof SORTS;
+
+export const MAX_TOTAL_HITS = 10_000;
+
+export const PAPERS_INDEX_SETTINGS: Settings = {
+  // Order matters: a match in the title outranks one in the topic names or the abstract.
+  searchableAttributes: ["title", "topicNames", "abstract"],
+  filterableAttributes: Object.values(FACETS),
+  sortableAttributes: ["date", "title", "position"],
+  typoTolerance: { enabled: true },
+  pagination: { maxTotalHits: MAX_TOTAL_HITS },
+  faceting: { maxValuesPerFacet: 500 },
+};

@@ -1,0 +1,90 @@
+import type { Meilisearch } from "meilisearch";
+import type { Db } from "../db";
+import { ensureIndex, rebuildIndex, upsertDocuments } from "./admin";
+import { documentHash, toPaperDocument, type PaperDocument } from "./document";
+
+// The database is the source of truth; these functions bring the index in line with it.
+
+interface IndexedPaper {
+  id: string;
+  indexedHash: string | null;
+  document: PaperDocument;
+  hash: string;
+}
+
+async function loadIndexedPapers(db: Db): Promise<IndexedPaper[]> {
+  const papers = await db.paper.findMany({
+    orderBy: { slug: "asc" },
+    include: {
+      topics: { include: { topic: true }, orderBy: { score: "desc" } },
+      appearances: { include: { digest: { select: { sortKey: true } } } },
+    },
+  });
+  return papers.map((paper) => {
+    const document = toPaperDocument({
+      slug: paper.slug,
+      title: paper.title,
+      abstract: paper.abstract,
+      codeUrl: paper.codeUrl,
+      topics: paper.topics.map((t) => ({ slug: t.topic.slug, name: t.topic.name })),
+      appearances: paper.appearances.map((a) => ({
+        digestId: a.digestId,
+        position: a.position,
+        digestSortKey: a.digest.sortKey,
+      })),
+    });
+    return { id: paper.id, indexedHash: paper.indexedHash, document, hash: documentHash(document) };
+  });
+}
+
+async function markIndexed(db: Db, papers: IndexedPaper[]): Promise<void> {
+  const CHUNK = 500;
+  for (let i = 0; i < papers.length; i += CHUNK) {
+    await db.$transaction(
+      papers.slice(i, i + CHUNK).map((p) => db.paper.update({ where: { id: p.id }, data: { indexedHash: p.hash } })),
+    );
+  }
+}
+
+export interface SyncResult {
+  sent: number;
+  upToDate: number;
+}
+
+/** Sends the papers whose document changed since it was last indexed (or never was). */
+export async function syncIndex(
+  db: Db,
+  client: Meilisearch,
+  uid: string,
+  onProgress?: (sent: number, total: number) => void,
+): Promise<SyncResult> {
+  await ensureIndex(client, uid);
+  const papers = await loadIndexedPapers(db);
+  const changed = papers.filter((p) => p.indexedHash !== p.hash);
+  await upsertDocuments(
+    client,
+    uid,
+    changed.map((p) => p.document),
+    (sent) => onProgress?.(sent, changed.length),
+  );
+  await markIndexed(db, changed);
+  return { sent: changed.length, upToDate: papers.length - changed.length };
+}
+
+/** Rebuilds the whole index from the database, swapping it in atomically. */
+export async function reindexFromDatabase(
+  db: Db,
+  client: Meilisearch,
+  uid: string,
+  onProgress?: (sent: number, total: number) => void,
+): Promise<{ documents: number }> {
+  const papers = await loadIndexedPapers(db);
+  await rebuildIndex(
+    client,
+    uid,
+    papers.map((p) => p.document),
+    (sent) => onProgress?.(sent, papers.length),
+  );
+  await markIndexed(db, papers.filter((p) => p.indexedHash !== p.hash));
+  return { documents: papers.length };
+}

@@ -1,0 +1,98 @@
+// npm run ingest [-- files… --year YYYY]: digest files → database → search index.
+import { readdir } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { SingleBar, Presets } from "cli-progress";
+import { db } from "@/lib/db";
+import { ingestFiles, type FileOutcome } from "@/lib/ingest/ingest";
+import { indexName, searchClient } from "@/lib/search/client";
+import { fail, formatMs, run } from "./lib-cli";
+
+const USAGE = "usage: npm run ingest [-- [--year YYYY] [file.txt …]]   (default: seeds/*.txt)";
+
+run(async () => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { year: { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) {
+    fail(`--year must be a year such as 2024, not "${values.year}"\n${USAGE}`, 2);
+  }
+  const files = positionals.length > 0 ? positionals : await seedFiles();
+  if (files.length === 0) fail(`no digest files to ingest\n${USAGE}`, 2);
+
+  console.log(`Ingesting ${files.length} digest file${files.length === 1 ? "" : "s"}${year ? ` (dated ${year})` : ""}`);
+  const bar = new SingleBar(
+    { format: "  {bar} {value}/{total} files | {file}", hideCursor: true, clearOnComplete: true, noTTYOutput: false },
+    Presets.shades_classic,
+  );
+  const interactive = process.stdout.isTTY;
+  if (interactive) bar.start(files.length, 0, { file: "" });
+  const summary = await ingestFiles(
+    { db: db(), search: searchClient(), indexUid: indexName() },
+    { files, year },
+    {
+      fileStart: (file, i) => interactive && bar.update(i, { file }),
+      fileDone: (outcome) => {
+        if (interactive) bar.increment(1, { file: outcome.file });
+        else console.log(describeOutcome(outcome));
+      },
+      indexProgress: (sent, total) => !interactive && console.log(`  index: ${sent}/${total} papers sent`),
+    },
+  );
+  if (interactive) {
+    bar.stop();
+    for (const outcome of summary.files) console.log(describeOutcome(outcome));
+  }
+
+  const changed = summary.newPapers + summary.updatedPapers;
+  console.log(
+    [
+      "",
+      "Summary",
+      `  files      ${summary.files.length} (${summary.files.length - summary.failedFiles} read, ${summary.failedFiles} failed)`,
+      `  entries    ${summary.entries}`,
+      `  papers     ${summary.newPapers} new, ${summary.updatedPapers} updated, ${summary.unchangedPapers} unchanged`,
+      `  index      ${summary.indexError ? "NOT updated" : `${summary.indexed} papers sent`}`,
+      `  time       ${formatMs(summary.ms)}`,
+    ].join("\n"),
+  );
+  if (changed === 0 && summary.indexed === 0 && summary.failedFiles === 0 && !summary.indexError) {
+    console.log("\nNothing changed: the database and the index already hold these files.");
+  }
+  if (summary.indexError) {
+    console.error(
+      `\n✖ The database is updated but the search index is not: ${summary.indexError}\n` +
+        "  Start Meilisearch (or check MEILI_URL / MEILI_API_KEY) and run `npm run ingest` or `npm run reindex` again.",
+    );
+  }
+  if (summary.failedFiles > 0) {
+    console.error(`\n✖ ${summary.failedFiles} file(s) were skipped; nothing from them was stored. Fix them and run again.`);
+  }
+  return summary.failedFiles > 0 || summary.indexError ? 1 : 0;
+});
+
+async function seedFiles(): Promise<string[]> {
+  const names = await readdir("seeds").catch(() => []);
+  return names.filter((name) => name.endsWith(".txt")).sort().map((name) => `seeds/${name}`);
+}
+
+function describeOutcome(outcome: FileOutcome): string {
+  switch (outcome.status) {
+    case "stored": {
+      const what = outcome.newPapers + outcome.updatedPapers === 0 && !outcome.digestChanged ? "unchanged" : "stored";
+      return `  ✔ ${outcome.file}: ${outcome.entries} entries, ${what} (${outcome.newPapers} new, ${outcome.updatedPapers} updated papers)`;
+    }
+    case "duplicate":
+      return `  • ${outcome.file}: same content as ${outcome.of}, skipped`;
+    case "failed":
+      return [
+        `  ✖ ${outcome.file}: skipped`,
+        ...outcome.problems.map((p) => `      ${outcome.file}${p.line ? `:${p.line}` : ""}: ${p.message}`),
+      ].join("\n");
+  }
+}

@@ -1,0 +1,18 @@
+// Shared by the command-line scripts: consistent messages and exit codes.
+
+export function fail(message: string, code = 1): never {
+  process.stderr.write(`\n✖ ${message}\n`);
+  process.exit(code);
+}
+
+export function formatMs(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Runs a script's main function, turning any error into a message and exit code 1. */
+export function run(main: () => Promise<number | void>): void {
+  main().then(
+    (code) => process.exit(code ?? 0),
+    (error: Error) => fail(error.message),
+  );
+}
