@@ -1,4 +1,9 @@
-// Shared by the command-line scripts: consistent messages and exit codes.
+// Shared by the command-line scripts: .env loading, consistent messages and exit codes.
+import { existsSync } from "node:fs";
+
+// Next.js reads .env for the app; the scripts read the same file (without overriding
+// variables already set in the shell).
+if (existsSync(".env")) process.loadEnvFile(".env");
 
 export function fail(message: string, code = 1): never {
   process.stderr.write(`\n✖ ${message}\n`);

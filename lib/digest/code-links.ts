@@ -14,7 +14,7 @@ export const CODE_HOSTS = [
 ] as const;
 
 const URL_PATTERN = /https?:\s?\/\/[^\s<>"']+/gi;
-const TRAILING_DEBRIS = /[.,;:!?)\]}>'"`*]+$/;
+const TRAILING_DEBRIS = /[.,;:!?\]}>'"`*]+$/;
 
 /** Every URL in the text, cleaned of LaTeX debris and trailing punctuation, in order. */
 export function extractUrls(text: string): string[] {

@@ -50,5 +50,12 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       hi = mid;
     }
   }
+  // `lo` is where decoding broke; the bad sequence may have started a few bytes earlier, at
+  // a lead byte (0xC0 and up) whose continuation never came.
+  for (let j = lo - 1; j >= Math.max(0, lo - 3); j--) {
+    const byte = bytes[j]!;
+    if (byte >= 0xc0) return j;
+    if (byte < 0x80) break;
+  }
   return lo;
 }

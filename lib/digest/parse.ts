@@ -43,11 +43,17 @@ export function parseDigest(text: string): ParsedDigest {
 
   for (let i = 0; i < content.length; i++) {
     const line = content[i]!;
+    if (line.text.length > MAX_ABSTRACT_CHARS) {
+      // Too long for anything a digest holds; it takes the place of whatever was due.
+      problems.push({ line: line.number, message: tooLong(line.text.length, MAX_ABSTRACT_CHARS, "any abstract") });
+      pendingTitle = null;
+      continue;
+    }
     if (pendingTitle === null) {
       if (readsAsProse(line.text)) {
         problems.push({ line: line.number, message: "an abstract with no title before it" });
       } else if (line.text.length > MAX_TITLE_CHARS) {
-        problems.push({ line: line.number, message: tooLong("title", line.text.length, MAX_TITLE_CHARS) });
+        problems.push({ line: line.number, message: tooLong(line.text.length, MAX_TITLE_CHARS, "a title") });
       } else {
         pendingTitle = line;
       }
@@ -58,17 +64,13 @@ export function parseDigest(text: string): ParsedDigest {
       pendingTitle = line;
       continue;
     }
-    if (line.text.length > MAX_ABSTRACT_CHARS) {
-      problems.push({ line: line.number, message: tooLong("abstract", line.text.length, MAX_ABSTRACT_CHARS) });
-    } else {
-      entries.push({
-        title: pendingTitle.text,
-        abstract: line.text,
-        position: entries.length + 1,
-        line: pendingTitle.number,
-        codeUrls: extractCodeUrls(line.text),
-      });
-    }
+    entries.push({
+      title: pendingTitle.text,
+      abstract: line.text,
+      position: entries.length + 1,
+      line: pendingTitle.number,
+      codeUrls: extractCodeUrls(line.text),
+    });
     pendingTitle = null;
   }
 
@@ -157,8 +159,9 @@ function wordCount(text: string): number {
   return text.split(" ").length;
 }
 
-function tooLong(what: string, length: number, max: number): string {
-  return `a ${what} line of ${length.toLocaleString("en-US")} characters (at most ${max.toLocaleString("en-US")} allowed)`;
+function tooLong(length: number, max: number, what: string): string {
+  const n = (x: number) => x.toLocaleString("en-US");
+  return `a line of ${n(length)} characters, longer than ${what} may be (${n(max)})`;
 }
 
 function clip(text: string, max = 60): string {

@@ -3,6 +3,7 @@ import type { Db } from "../db";
 import { normalizeTitle, slugify, type DigestEntry } from "../digest";
 import type { Tagger, TopicAssignment } from "../topics/tagger";
 import type { DigestDate } from "./digest-date";
+import { newestAppearance } from "../papers/order";
 
 export interface DigestToStore {
   id: string;
@@ -93,6 +94,7 @@ export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger)
         await tx.appearance.createMany({ data: appearances.map((a) => ({ ...a, digestId: digest.id })) });
         counts.digestChanged = true;
       }
+      await refreshSortKeys(tx, appearances.map((a) => a.paperId));
       return counts;
     },
     { timeout: 120_000, maxWait: 30_000 },
@@ -124,6 +126,28 @@ async function upsertDigestRow(tx: Tx, digest: DigestToStore): Promise<boolean> 
   if (same) return false;
   await tx.digest.update({ where: { id: digest.id }, data: { ...data, ingestedAt: new Date() } });
   return true;
+}
+
+/** Keeps each paper's "newest digest" columns in step with its appearances. */
+async function refreshSortKeys(tx: Tx, paperIds: string[]): Promise<void> {
+  const papers = await tx.paper.findMany({
+    where: { id: { in: paperIds } },
+    select: {
+      id: true,
+      sortKey: true,
+      sortPosition: true,
+      appearances: { select: { position: true, digest: { select: { sortKey: true } } } },
+    },
+  });
+  for (const paper of papers) {
+    const newest = newestAppearance(paper.appearances.map((a) => ({ sortKey: a.digest.sortKey, position: a.position })));
+    if (newest.sortKey !== paper.sortKey || newest.position !== paper.sortPosition) {
+      await tx.paper.update({
+        where: { id: paper.id },
+        data: { sortKey: newest.sortKey, sortPosition: newest.position },
+      });
+    }
+  }
 }
 
 function toTopicRow(topic: TopicAssignment) {

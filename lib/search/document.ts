@@ -22,14 +22,13 @@ export interface PaperForIndex {
   title: string;
   abstract: string;
   codeUrl: string | null;
+  sortKey: number;
+  sortPosition: number;
   topics: { slug: string; name: string }[];
-  appearances: { digestId: string; position: number; digestSortKey: number }[];
+  digestIds: string[];
 }
 
 export function toPaperDocument(paper: PaperForIndex): PaperDocument {
-  const newest = [...paper.appearances].sort(
-    (a, b) => b.digestSortKey - a.digestSortKey || a.position - b.position,
-  )[0];
   return {
     id: paper.slug,
     slug: paper.slug,
@@ -39,9 +38,9 @@ export function toPaperDocument(paper: PaperForIndex): PaperDocument {
     hasCode: paper.codeUrl !== null,
     topics: paper.topics.map((t) => t.slug),
     topicNames: paper.topics.map((t) => t.name),
-    digests: [...new Set(paper.appearances.map((a) => a.digestId))].sort(),
-    date: newest?.digestSortKey ?? 0,
-    position: newest?.position ?? 0,
+    digests: [...new Set(paper.digestIds)].sort(),
+    date: paper.sortKey,
+    position: paper.sortPosition,
   };
 }
 

@@ -17,7 +17,7 @@ async function loadIndexedPapers(db: Db): Promise<IndexedPaper[]> {
     orderBy: { slug: "asc" },
     include: {
       topics: { include: { topic: true }, orderBy: { score: "desc" } },
-      appearances: { include: { digest: { select: { sortKey: true } } } },
+      appearances: { select: { digestId: true } },
     },
   });
   return papers.map((paper) => {
@@ -26,12 +26,10 @@ async function loadIndexedPapers(db: Db): Promise<IndexedPaper[]> {
       title: paper.title,
       abstract: paper.abstract,
       codeUrl: paper.codeUrl,
+      sortKey: paper.sortKey,
+      sortPosition: paper.sortPosition,
       topics: paper.topics.map((t) => ({ slug: t.topic.slug, name: t.topic.name })),
-      appearances: paper.appearances.map((a) => ({
-        digestId: a.digestId,
-        position: a.position,
-        digestSortKey: a.digest.sortKey,
-      })),
+      digestIds: paper.appearances.map((a) => a.digestId),
     });
     return { id: paper.id, indexedHash: paper.indexedHash, document, hash: documentHash(document) };
   });

@@ -8,6 +8,8 @@ CREATE TABLE "Paper" (
     "codeUrl" TEXT,
     "firstSeenAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
+    "sortKey" INTEGER NOT NULL DEFAULT 0,
+    "sortPosition" INTEGER NOT NULL DEFAULT 0,
     "indexedHash" TEXT
 );
 
@@ -60,6 +62,9 @@ CREATE UNIQUE INDEX "Paper_slug_key" ON "Paper"("slug");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Paper_normalizedTitle_key" ON "Paper"("normalizedTitle");
+
+-- CreateIndex
+CREATE INDEX "Paper_sortKey_sortPosition_idx" ON "Paper"("sortKey", "sortPosition");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Digest_fileName_key" ON "Digest"("fileName");

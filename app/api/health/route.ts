@@ -1,0 +1,10 @@
+// GET /api/health – database and search status; 503 when either is down
+import { json } from "@/lib/api/respond";
+import { checkHealth } from "@/lib/health";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  const health = await checkHealth();
+  return json(health, { status: health.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+}

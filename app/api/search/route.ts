@@ -1,0 +1,33 @@
+// GET /api/search – faceted full-text search, same parameters as /search
+import type { NextRequest } from "next/server";
+import { badRequest, json, serverError } from "@/lib/api/respond";
+import { searchParamsSchema, toRawParams } from "@/lib/search/params";
+import { searchPapers } from "@/lib/search/search";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: NextRequest) {
+  const parsed = searchParamsSchema.safeParse(toRawParams(request.nextUrl.searchParams));
+  if (!parsed.success) return badRequest(parsed.error);
+  try {
+    const result = await searchPapers(parsed.data);
+    return json({
+      query: result.query,
+      page: result.page,
+      perPage: result.perPage,
+      total: result.total,
+      totalPages: result.totalPages,
+      hits: result.hits.map((hit) => ({
+        slug: hit.slug,
+        title: hit.title,
+        topics: hit.topics,
+        codeUrl: hit.codeUrl,
+        digests: hit.digests,
+        snippet: hit.snippet,
+      })),
+      facets: result.facets,
+    });
+  } catch (error) {
+    return serverError(error, "search");
+  }
+}

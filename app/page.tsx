@@ -1,0 +1,75 @@
+import Link from "next/link";
+import { Notice } from "@/components/notice";
+import { Pagination } from "@/components/pagination";
+import { PaperCard } from "@/components/paper-card";
+import { listDigests, listPapers, listTopics } from "@/lib/papers/queries";
+import { describeIssue, pageParamsSchema, type RawParams } from "@/lib/search/params";
+
+export const dynamic = "force-dynamic";
+
+export default async function BrowsePage({ searchParams }: { searchParams: Promise<RawParams> }) {
+  const parsed = pageParamsSchema.safeParse(await searchParams);
+  const { page, perPage } = parsed.success ? parsed.data : { page: 1, perPage: 20 };
+  const [papers, topics, digests] = await Promise.all([listPapers(page, perPage), listTopics(), listDigests()]);
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[1fr_16rem]">
+      <section aria-labelledby="browse-heading">
+        <div className="mb-5">
+          <h1 id="browse-heading" className="text-2xl font-semibold tracking-tight">
+            Recent papers
+          </h1>
+          <p className="mt-1 text-sm text-stone-500">
+            {papers.total} papers from {digests.length} digests, newest digest first.
+          </p>
+        </div>
+        {!parsed.success && (
+          <div className="mb-4">
+            <Notice tone="warning" title="Some of the address was not understood">
+              {`"${describeIssue(parsed.error).param}": ${describeIssue(parsed.error).message}. Showing the first page.`}
+            </Notice>
+          </div>
+        )}
+        {papers.items.length === 0 ? (
+          <Notice title="No papers yet">
+            Run <code>npm run ingest</code> to load the digest files in <code>seeds/</code>.
+          </Notice>
+        ) : (
+          <ol className="space-y-4">
+            {papers.items.map((paper) => (
+              <li key={paper.slug}>
+                <PaperCard
+                  slug={paper.slug}
+                  title={paper.title}
+                  excerpt={paper.abstract}
+                  topics={paper.topics}
+                  codeUrl={paper.codeUrl}
+                  meta={paper.digests[0]?.label ?? undefined}
+                />
+              </li>
+            ))}
+          </ol>
+        )}
+        <Pagination page={papers.page} totalPages={papers.totalPages} hrefFor={(p) => (p > 1 ? `/?page=${p}` : "/")} />
+      </section>
+      <aside aria-labelledby="topics-heading" className="lg:sticky lg:top-6 lg:self-start">
+        <h2 id="topics-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-stone-500">
+          Topics
+        </h2>
+        <ul className="space-y-1 text-sm">
+          {topics.map((topic) => (
+            <li key={topic.slug}>
+              <Link
+                href={`/topics/${topic.slug}`}
+                className="flex justify-between rounded px-2 py-1 hover:bg-stone-100 dark:hover:bg-stone-900"
+              >
+                <span>{topic.name}</span>
+                <span className="tabular-nums text-stone-500">{topic.count}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </aside>
+    </div>
+  );
+}

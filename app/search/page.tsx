@@ -1,0 +1,160 @@
+import type { Metadata } from "next";
+import { Highlighted } from "@/components/highlighted";
+import { Notice } from "@/components/notice";
+import { Pagination } from "@/components/pagination";
+import { PaperCard } from "@/components/paper-card";
+import { SearchForm } from "@/components/search-form";
+import { ActiveFilters, type ActiveFilter } from "@/components/search/active-filters";
+import { FacetList } from "@/components/search/facet-list";
+import { SortLinks } from "@/components/search/sort-links";
+import { listDigests, listTopics } from "@/lib/papers/queries";
+import { describeIssue, searchParamsSchema, type RawParams } from "@/lib/search/params";
+import { searchPapers, type SearchResult } from "@/lib/search/search";
+import { searchHref, toggle, type SearchState } from "@/lib/search/url";
+
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<RawParams> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const parsed = searchParamsSchema.safeParse(await searchParams);
+  const q = parsed.success ? parsed.data.q : "";
+  return { title: q ? `“${q}”` : "Search", robots: { index: false } };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const parsed = searchParamsSchema.safeParse(await searchParams);
+  if (!parsed.success) {
+    const { param, message } = describeIssue(parsed.error);
+    return (
+      <div className="mx-auto max-w-2xl space-y-4">
+        <h1 className="text-2xl font-semibold">Search</h1>
+        <Notice tone="warning" title={`The search address has an invalid "${param}"`}>
+          {message}. Start a new search below.
+        </Notice>
+        <SearchForm autoFocus />
+      </div>
+    );
+  }
+  const params = parsed.data;
+  const state: SearchState = params;
+  const [topics, digests] = await Promise.all([listTopics(), listDigests()]);
+  let result: SearchResult | null = null;
+  try {
+    result = await searchPapers(params);
+  } catch (error) {
+    console.error("[search] failed:", error);
+  }
+
+  const topicName = new Map(topics.map((t) => [t.slug, t.name]));
+  const digestLabel = new Map(digests.map((d) => [d.id, d.label ? `${d.label} · ${d.fileName}` : d.fileName]));
+  const active: ActiveFilter[] = [
+    ...params.topic.map((slug) => ({
+      key: `topic:${slug}`,
+      label: topicName.get(slug) ?? slug,
+      removeHref: searchHref(state, { topic: params.topic.filter((t) => t !== slug) }),
+    })),
+    ...params.digest.map((id) => ({
+      key: `digest:${id}`,
+      label: `Digest ${digestLabel.get(id) ?? id}`,
+      removeHref: searchHref(state, { digest: params.digest.filter((d) => d !== id) }),
+    })),
+    ...(params.hasCode === undefined
+      ? []
+      : [{ key: "hasCode", label: params.hasCode ? "With code" : "Without code", removeHref: searchHref(state, { hasCode: undefined }) }]),
+  ];
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[15rem_1fr]">
+      <aside aria-label="Filters" className="order-2 lg:order-1">
+        {result && (
+          <>
+            <FacetList
+              title="Topics"
+              options={topics
+                .map((t) => ({
+                  value: t.slug,
+                  label: t.name,
+                  count: result.facets.topic[t.slug] ?? 0,
+                  selected: params.topic.includes(t.slug),
+                  href: searchHref(state, { topic: toggle(params.topic, t.slug) }),
+                }))
+                .filter((o) => o.count > 0 || o.selected)
+                .sort((a, b) => b.count - a.count)}
+            />
+            <FacetList
+              title="Code"
+              options={(["true", "false"] as const).map((v) => ({
+                value: v,
+                label: v === "true" ? "With code" : "Without code",
+                count: result.facets.hasCode[v],
+                selected: params.hasCode === (v === "true"),
+                href: searchHref(state, { hasCode: params.hasCode === (v === "true") ? undefined : v === "true" }),
+              }))}
+            />
+            <FacetList
+              title="Digests"
+              options={digests.map((d) => ({
+                value: d.id,
+                label: digestLabel.get(d.id) ?? d.id,
+                count: result.facets.digest[d.id] ?? 0,
+                selected: params.digest.includes(d.id),
+                href: searchHref(state, { digest: toggle(params.digest, d.id) }),
+              }))}
+            />
+          </>
+        )}
+      </aside>
+      <section aria-labelledby="results-heading" className="order-1 min-w-0 lg:order-2">
+        <div className="mb-4">
+          <SearchForm state={state} autoFocus={!params.q} />
+        </div>
+        <ActiveFilters filters={active} clearHref={searchHref(state, { topic: [], digest: [], hasCode: undefined })} />
+        {!result ? (
+          <Notice tone="warning" title="Search is unavailable right now">
+            The search service did not answer. Browsing and paper pages still work; try the search again in a moment.
+          </Notice>
+        ) : (
+          <>
+            <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+              <h1 id="results-heading" className="text-lg font-semibold">
+                {result.total === 0
+                  ? "No papers found"
+                  : `${result.total} paper${result.total === 1 ? "" : "s"}${params.q ? ` for “${params.q}”` : ""}`}
+              </h1>
+              <SortLinks current={params.sort} hrefFor={(sort) => searchHref(state, { sort })} />
+            </div>
+            {result.total === 0 ? (
+              <Notice title="Nothing matches this search">
+                <ul className="list-disc pl-5">
+                  {active.length > 0 && <li>Remove a filter, or clear them all.</li>}
+                  <li>Try fewer or more general words — typos are forgiven, but every word counts.</li>
+                  <li>Browse by topic instead, from the Topics page.</li>
+                </ul>
+              </Notice>
+            ) : (
+              <ol className="space-y-4">
+                {result.hits.map((hit) => (
+                  <li key={hit.slug}>
+                    <PaperCard
+                      slug={hit.slug}
+                      title={<Highlighted segments={hit.titleSegments} />}
+                      excerpt={<Highlighted segments={hit.snippetSegments} />}
+                      topics={hit.topics.map((slug) => ({ slug, name: topicName.get(slug) ?? slug }))}
+                      codeUrl={hit.codeUrl}
+                    />
+                  </li>
+                ))}
+              </ol>
+            )}
+            <Pagination
+              page={result.page}
+              totalPages={result.totalPages}
+              hrefFor={(page) => searchHref(state, { page })}
+            />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { describeIssue } from "../search/params";
+
+// One place that turns outcomes into HTTP responses, so handlers stay thin and no error
+// detail (paths, keys, stack traces) leaks to clients.
+
+export function json<T>(body: T, init?: ResponseInit): NextResponse<T> {
+  return NextResponse.json(body, init);
+}
+
+export function badRequest(error: z.ZodError): NextResponse {
+  const { param, message } = describeIssue(error);
+  return NextResponse.json({ error: `invalid parameter "${param}": ${message}`, param }, { status: 400 });
+}
+
+export function notFound(what: string): NextResponse {
+  return NextResponse.json({ error: `${what} not found` }, { status: 404 });
+}
+
+export function serverError(error: unknown, context: string): NextResponse {
+  console.error(`[api] ${context}:`, error);
+  const unavailable = isSearchUnavailable(error);
+  return NextResponse.json(
+    { error: unavailable ? "the search service is unavailable; try again shortly" : "internal error" },
+    { status: unavailable ? 503 : 500 },
+  );
+}
+
+export function isSearchUnavailable(error: unknown): boolean {
+  const name = (error as Error | undefined)?.name ?? "";
+  return name === "MeilisearchRequestError" || name === "MeilisearchRequestTimeOutError";
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { db } from "./db";
+import { indexName, searchClient } from "./search/client";
+
+export interface Health {
+  status: "ok" | "degraded";
+  database: { status: "up" | "down"; papers?: number; error?: string };
+  search: { status: "up" | "down"; documents?: number; error?: string };
+}
+
+export async function checkHealth(): Promise<Health> {
+  const [database, search] = await Promise.all([
+    db()
+      .paper.count()
+      .then((papers) => ({ status: "up" as const, papers }))
+      .catch((error: Error) => ({ status: "down" as const, error: firstLine(error.message) })),
+    searchClient()
+      .index(indexName())
+      .getStats()
+      .then((stats) => ({ status: "up" as const, documents: stats.numberOfDocuments }))
+      .catch((error: Error) => ({ status: "down" as const, error: firstLine(error.message) })),
+  ]);
+  return { status: database.status === "up" && search.status === "up" ? "ok" : "degraded", database, search };
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]!.slice(0, 200);
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "../db";
+import { PAPER_ORDER } from "./order";
+import { toPaperDetail, toPaperSummary, summaryInclude } from "./reshape";
+import type { Page, PaperDetail, PaperSummary, TopicWithCount } from "./types";
+
+function page<T>(items: T[], total: number, pageNumber: number, perPage: number): Page<T> {
+  return { items, total, page: pageNumber, perPage, totalPages: Math.max(1, Math.ceil(total / perPage)) };
+}
+
+/** Every paper, newest digest first, one page at a time. */
+export async function listPapers(pageNumber: number, perPage: number, topicSlug?: string): Promise<Page<PaperSummary>> {
+  const where = topicSlug ? { topics: { some: { topicSlug } } } : {};
+  const [rows, total] = await Promise.all([
+    db().paper.findMany({
+      where,
+      orderBy: [...PAPER_ORDER],
+      skip: (pageNumber - 1) * perPage,
+      take: perPage,
+      include: summaryInclude,
+    }),
+    db().paper.count({ where }),
+  ]);
+  return page(rows.map(toPaperSummary), total, pageNumber, perPage);
+}
+
+/** One paper with the evidence for its topics; cached per request for metadata + page. */
+export const getPaper = cache(async (slug: string): Promise<PaperDetail | null> => {
+  const row = await db().paper.findUnique({ where: { slug }, include: summaryInclude });
+  return row ? toPaperDetail(row) : null;
+});
+
+/** Papers sharing the most topics with a paper: the fallback for related papers. */
+export async function papersSharingTopics(slug: string, topicSlugs: string[], limit: number) {
+  if (topicSlugs.length === 0) return [];
+  const rows = await db().paper.findMany({
+    where: { slug: { not: slug }, topics: { some: { topicSlug: { in: topicSlugs } } } },
+    select: { slug: true, title: true, topics: { select: { topicSlug: true } } },
+    orderBy: [...PAPER_ORDER],
+    take: 200,
+  });
+  const shared = (row: (typeof rows)[number]) => row.topics.filter((t) => topicSlugs.includes(t.topicSlug)).length;
+  return rows
+    .map((row) => ({ slug: row.slug, title: row.title, shared: shared(row) }))
+    .sort((a, b) => b.shared - a.shared)
+    .slice(0, limit)
+    .map(({ slug: s, title }) => ({ slug: s, title }));
+}
+
+export const listTopics = cache(async (): Promise<TopicWithCount[]> => {
+  const [topics, counts] = await Promise.all([
+    db().topic.findMany({ orderBy: { rank: "asc" } }),
+    db().paperTopic.groupBy({ by: ["topicSlug"], _count: { _all: true } }),
+  ]);
+  const countBySlug = new Map(counts.map((c) => [c.topicSlug, c._count._all]));
+  return topics.map((t) => ({ slug: t.slug, name: t.name, description: t.description, count: countBySlug.get(t.slug) ?? 0 }));
+});
+
+export const getTopic = cache(async (slug: string): Promise<TopicWithCount | null> => {
+  return (await listTopics()).find((t) => t.slug === slug) ?? null;
+});
+
+export async function listDigests() {
+  const rows = await db().digest.findMany({ orderBy: [{ sortKey: "desc" }, { fileName: "asc" }] });
+  return rows.map((d) => ({ id: d.id, fileName: d.fileName, label: d.label, entryCount: d.entryCount }));
+}
+
+export async function countPapers(): Promise<number> {
+  return db().paper.count();
+}

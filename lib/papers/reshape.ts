@@ -1,0 +1,50 @@
+import type { Prisma } from "@/prisma/generated/client/client";
+import type { PaperDetail, PaperSummary, TopicEvidence } from "./types";
+
+// Raw rows become the app's types here and nowhere else.
+
+export const summaryInclude = {
+  topics: { include: { topic: true }, orderBy: { score: "desc" } },
+  appearances: { include: { digest: true }, orderBy: { digest: { sortKey: "desc" } } },
+} satisfies Prisma.PaperInclude;
+
+type PaperRow = Prisma.PaperGetPayload<{ include: typeof summaryInclude }>;
+
+export function toPaperSummary(row: PaperRow): PaperSummary {
+  return {
+    slug: row.slug,
+    title: row.title,
+    abstract: row.abstract,
+    codeUrl: row.codeUrl,
+    topics: row.topics.map((t) => ({ slug: t.topic.slug, name: t.topic.name })),
+    digests: row.appearances.map((a) => ({
+      id: a.digest.id,
+      fileName: a.digest.fileName,
+      label: a.digest.label,
+      publishedOn: a.digest.publishedOn?.toISOString().slice(0, 10) ?? null,
+      position: a.position,
+    })),
+  };
+}
+
+export function toPaperDetail(row: PaperRow): PaperDetail {
+  return {
+    ...toPaperSummary(row),
+    firstSeenAt: row.firstSeenAt.toISOString(),
+    topics: row.topics.map((t) => ({
+      slug: t.topic.slug,
+      name: t.topic.name,
+      score: t.score,
+      evidence: parseEvidence(t.evidence),
+    })),
+  };
+}
+
+function parseEvidence(json: string): TopicEvidence[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? (value as TopicEvidence[]) : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,54 @@
+/** The app's own shapes for papers, topics and digests: pages never see Prisma rows. */
+
+export interface TopicRef {
+  slug: string;
+  name: string;
+}
+
+export interface DigestRef {
+  id: string;
+  fileName: string;
+  label: string | null;
+  publishedOn: string | null;
+  position: number;
+}
+
+export interface PaperSummary {
+  slug: string;
+  title: string;
+  abstract: string;
+  codeUrl: string | null;
+  topics: TopicRef[];
+  digests: DigestRef[];
+}
+
+export interface TopicEvidence {
+  phrase: string;
+  field: "title" | "abstract";
+  weight: number;
+}
+
+export interface PaperTopicDetail extends TopicRef {
+  score: number;
+  evidence: TopicEvidence[];
+}
+
+export interface PaperDetail extends Omit<PaperSummary, "topics"> {
+  topics: PaperTopicDetail[];
+  firstSeenAt: string;
+}
+
+export interface TopicWithCount {
+  slug: string;
+  name: string;
+  description: string;
+  count: number;
+}
+
+export interface Page<T> {
+  total: number;
+  page: number;
+  perPage: number;
+  totalPages: number;
+  items: T[];
+}

@@ -1,0 +1,118 @@
+// npm start / npm run dev: the whole product on the embedded defaults, in one process tree.
+// Migrates the SQLite database, starts Meilisearch (unless MEILI_URL points elsewhere),
+// ingests seeds/, builds the app when its sources changed, and serves it. Ctrl-C stops all.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { db } from "@/lib/db";
+import { dataDir, databaseUrl, env, searchConnection } from "@/lib/env";
+import { ingestFiles } from "@/lib/ingest/ingest";
+import { deployMigrations } from "@/lib/migrations/migrate";
+import { indexName, searchClient } from "@/lib/search/client";
+import { startLocalServer, type LocalServer } from "@/lib/search/local-server";
+import { fail, formatMs } from "./lib-cli";
+
+const { values } = parseArgs({
+  options: {
+    dev: { type: "boolean", default: false },
+    port: { type: "string", default: process.env.PORT ?? "3000" },
+    "skip-ingest": { type: "boolean", default: false },
+  },
+});
+
+let meili: LocalServer | undefined;
+let app: ChildProcess | undefined;
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    console.log("\nStopping…");
+    app?.kill("SIGTERM");
+    await meili?.stop();
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+function step(message: string) {
+  console.log(`▸ ${message}`);
+}
+
+/** True when .next is missing or older than any source the build depends on. */
+function buildIsStale(): boolean {
+  const buildId = path.resolve(".next/BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const newer = (entry: string): boolean => {
+    if (!existsSync(entry)) return false;
+    const stat = statSync(entry);
+    if (!stat.isDirectory()) return stat.mtimeMs > built;
+    return readdirSync(entry).some((name) => newer(path.join(entry, name)));
+  };
+  return ["app", "components", "lib", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs"].some(newer);
+}
+
+async function main() {
+  const config = env();
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`--port must be a port number, not "${values.port}"`, 2);
+  console.log(`Paperdex — data in ${dataDir(config)}`);
+
+  step("Applying database migrations");
+  const applied = await deployMigrations(databaseUrl(config));
+  console.log(`  ${applied.length ? `applied ${applied.join(", ")}` : "schema up to date"}`);
+
+  const connection = searchConnection(config);
+  if (connection.local) {
+    step(`Starting Meilisearch on 127.0.0.1:${config.MEILI_PORT}`);
+    meili = await startLocalServer({
+      dataDir: dataDir(config),
+      port: config.MEILI_PORT,
+      masterKey: config.MEILI_MASTER_KEY,
+      binary: config.MEILI_BINARY,
+    });
+    console.log(`  ready (log: ${path.join(dataDir(config), "meilisearch.log")})`);
+  } else {
+    step(`Using Meilisearch at ${connection.host}`);
+    await searchClient().health().catch((error: Error) => {
+      throw new Error(`Meilisearch at ${connection.host} does not answer (${error.message}). Check MEILI_URL.`);
+    });
+  }
+
+  if (!values["skip-ingest"]) {
+    step("Ingesting seeds/");
+    const files = readdirSync("seeds").filter((f) => f.endsWith(".txt")).sort().map((f) => `seeds/${f}`);
+    const summary = await ingestFiles({ db: db(), search: searchClient(), indexUid: indexName() }, { files });
+    console.log(
+      `  ${summary.entries} entries: ${summary.newPapers} new, ${summary.updatedPapers} updated papers; ` +
+        `${summary.indexed} sent to the index (${formatMs(summary.ms)})`,
+    );
+    if (summary.indexError) throw new Error(`indexing failed: ${summary.indexError}`);
+    if (summary.failedFiles) console.warn(`  ${summary.failedFiles} seed file(s) failed: run \`npm run ingest\` to see why`);
+  }
+
+  const nextBin = path.resolve("node_modules/next/dist/bin/next");
+  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  if (!values.dev && buildIsStale()) {
+    step("Building the web app (first run, or sources changed)");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: childEnv });
+    if (build.status !== 0) throw new Error("next build failed (see above)");
+  }
+
+  step(`Serving http://localhost:${port}  (Ctrl-C stops everything)`);
+  app = spawn(process.execPath, [nextBin, values.dev ? "dev" : "start", "-p", String(port)], {
+    stdio: "inherit",
+    env: childEnv,
+  });
+  app.on("exit", (code) => {
+    if (!stopping) void shutdown(code ?? 1);
+  });
+}
+
+main().catch(async (error: Error) => {
+  console.error(`\n✖ ${error.message}`);
+  await shutdown(1);
+});

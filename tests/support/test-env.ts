@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { inject } from "vitest";
+import { createDb, type Db } from "@/lib/db";
+import { deployMigrations } from "@/lib/migrations/migrate";
+import { createSearchClient } from "@/lib/search/client";
+
+/**
+ * A real SQLite file in a temporary folder with the project's migrations applied, and a
+ * fresh index in the test run's real Meilisearch. The process env is pointed at both, so
+ * that modules reading the environment (search, related papers) use them too.
+ */
+export async function createTestEnv(name: string) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `paperdex-${name}-`));
+  const databaseUrl = `file:${path.join(dir, "test.db")}`;
+  const indexUid = `papers_${name}_${process.pid}`.replace(/[^A-Za-z0-9_-]/g, "_");
+  Object.assign(process.env, {
+    PAPERDEX_DATA_DIR: dir,
+    DATABASE_URL: databaseUrl,
+    MEILI_URL: inject("meiliUrl"),
+    MEILI_API_KEY: inject("meiliKey"),
+    MEILI_INDEX: indexUid,
+  });
+  await deployMigrations(databaseUrl);
+  const db: Db = createDb(databaseUrl);
+  const search = createSearchClient({ host: inject("meiliUrl"), apiKey: inject("meiliKey"), local: false }, 30_000);
+  return {
+    dir,
+    db,
+    search,
+    indexUid,
+    async cleanup() {
+      await db.$disconnect();
+      await search.deleteIndexIfExists(indexUid);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
