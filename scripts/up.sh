@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "▸ Installing dependencies (npm ci)"
-  npm ci --no-audit --no-fund
+  echo "▸ Installing dependencies (npm install, at the versions in package-lock.json)"
+  npm install --no-audit --no-fund
 fi
 exec npm start -- "$@"
