@@ -3,6 +3,8 @@ import { readdir } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
 import { db } from "@/lib/db";
+import { databaseUrl } from "@/lib/env";
+import { deployMigrations } from "@/lib/migrations/migrate";
 import { ingestFiles, type FileOutcome } from "@/lib/ingest/ingest";
 import { indexName, searchClient } from "@/lib/search/client";
 import { fail, formatMs, run } from "./lib-cli";
@@ -25,6 +27,8 @@ run(async () => {
   const files = positionals.length > 0 ? positionals : await seedFiles();
   if (files.length === 0) fail(`no digest files to ingest\n${USAGE}`, 2);
 
+  // A fresh checkout has no database yet: bring its schema up to date first (idempotent).
+  await deployMigrations(databaseUrl());
   console.log(`Ingesting ${files.length} digest file${files.length === 1 ? "" : "s"}${year ? ` (dated ${year})` : ""}`);
   const bar = new SingleBar(
     { format: "  {bar} {value}/{total} files | {file}", hideCursor: true, clearOnComplete: true, noTTYOutput: false },
@@ -66,8 +70,8 @@ run(async () => {
   }
   if (summary.indexError) {
     console.error(
-      `\n✖ The database is updated but the search index is not: ${summary.indexError}\n` +
-        "  Start Meilisearch (or check MEILI_URL / MEILI_API_KEY) and run `npm run ingest` or `npm run reindex` again.",
+      `\n✖ The search index could not be updated (the database is saved): ${summary.indexError}\n` +
+        "  Start it (`npm start`, or `npm run meili` for the search engine alone), or check MEILI_URL / MEILI_API_KEY;\n  then run `npm run ingest` again: it sends whatever the index missed.",
     );
   }
   if (summary.failedFiles > 0) {

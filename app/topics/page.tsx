@@ -20,7 +20,7 @@ export default async function TopicsPage() {
             >
               <span className="flex items-baseline justify-between gap-2">
                 <span className="font-semibold">{topic.name}</span>
-                <span className="text-sm tabular-nums text-stone-500">{topic.count} papers</span>
+                <span className="whitespace-nowrap text-sm tabular-nums text-stone-500">{topic.count} papers</span>
               </span>
               <span className="mt-1 block text-sm text-stone-600 dark:text-stone-400">{topic.description}</span>
             </Link>

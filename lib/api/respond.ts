@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { isSearchUnreachable } from "../search/errors";
 import { describeIssue } from "../search/params";
 
 // One place that turns outcomes into HTTP responses, so handlers stay thin and no error
@@ -21,14 +22,11 @@ export function notFound(what: string): NextResponse {
 
 export function serverError(error: unknown, context: string): NextResponse {
   console.error(`[api] ${context}:`, error);
-  const unavailable = isSearchUnavailable(error);
+  const unavailable = isSearchUnreachable(error);
   return NextResponse.json(
     { error: unavailable ? "the search service is unavailable; try again shortly" : "internal error" },
     { status: unavailable ? 503 : 500 },
   );
 }
 
-export function isSearchUnavailable(error: unknown): boolean {
-  const name = (error as Error | undefined)?.name ?? "";
-  return name === "MeilisearchRequestError" || name === "MeilisearchRequestTimeOutError";
-}
+

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Meilisearch } from "meilisearch";
 import type { Db } from "../db";
 import { decodeDigest, digestIdFromFileName, MAX_FILE_BYTES, parseDigest, type DigestProblem } from "../digest";
+import { describeSearchError } from "../search/errors";
 import { syncIndex } from "../search/sync";
 import { loadTopicConfig } from "../topics/load";
 import { createTagger } from "../topics/tagger";
@@ -74,7 +75,7 @@ export async function ingestFiles(
   try {
     indexed = (await syncIndex(db, search, indexUid, reporter.indexProgress)).sent;
   } catch (error) {
-    indexError = (error as Error).message;
+    indexError = describeSearchError(error);
   }
 
   const stored = outcomes.filter((o) => o.status === "stored");

@@ -31,21 +31,16 @@ export const getPaper = cache(async (slug: string): Promise<PaperDetail | null> 
   return row ? toPaperDetail(row) : null;
 });
 
-/** Papers sharing the most topics with a paper: the fallback for related papers. */
-export async function papersSharingTopics(slug: string, topicSlugs: string[], limit: number) {
+/** Papers that share a topic with a paper (the most recent few hundred): related candidates. */
+export async function relatedCandidates(slug: string, topicSlugs: string[], take = 400) {
   if (topicSlugs.length === 0) return [];
   const rows = await db().paper.findMany({
     where: { slug: { not: slug }, topics: { some: { topicSlug: { in: topicSlugs } } } },
-    select: { slug: true, title: true, topics: { select: { topicSlug: true } } },
+    select: { slug: true, title: true, abstract: true, topics: { select: { topicSlug: true } } },
     orderBy: [...PAPER_ORDER],
-    take: 200,
+    take,
   });
-  const shared = (row: (typeof rows)[number]) => row.topics.filter((t) => topicSlugs.includes(t.topicSlug)).length;
-  return rows
-    .map((row) => ({ slug: row.slug, title: row.title, shared: shared(row) }))
-    .sort((a, b) => b.shared - a.shared)
-    .slice(0, limit)
-    .map(({ slug: s, title }) => ({ slug: s, title }));
+  return rows.map((row) => ({ slug: row.slug, title: row.title, abstract: row.abstract, topicSlugs: row.topics.map((t) => t.topicSlug) }));
 }
 
 export const listTopics = cache(async (): Promise<TopicWithCount[]> => {

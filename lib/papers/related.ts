@@ -1,14 +1,16 @@
 import "server-only";
-import { relatedByText, type RelatedPaper } from "../search/related";
-import { papersSharingTopics } from "./queries";
+import { relatedCandidates } from "./queries";
+import { rankRelated } from "./similarity";
 import type { PaperDetail } from "./types";
 
-/** Related papers from the search index, or from shared topics alone when it is down. */
+export interface RelatedPaper {
+  slug: string;
+  title: string;
+}
+
+/** Related papers: those sharing a topic, ranked by text similarity and shared topics. */
 export async function relatedPapers(paper: PaperDetail, limit = 5): Promise<RelatedPaper[]> {
   const topicSlugs = paper.topics.map((t) => t.slug);
-  try {
-    return await relatedByText(paper.slug, paper.title, topicSlugs, limit);
-  } catch {
-    return papersSharingTopics(paper.slug, topicSlugs, limit);
-  }
+  const candidates = await relatedCandidates(paper.slug, topicSlugs);
+  return rankRelated({ slug: paper.slug, title: paper.title, abstract: paper.abstract, topicSlugs }, candidates, limit);
 }

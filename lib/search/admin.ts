@@ -1,5 +1,6 @@
 import type { EnqueuedTaskPromise, Meilisearch, Task } from "meilisearch";
 import type { PaperDocument } from "./document";
+import { meiliErrorCode } from "./errors";
 import { PAPERS_INDEX_SETTINGS } from "./settings";
 
 // Writes to the index. Every write is a task that can fail on the server after it was
@@ -24,8 +25,8 @@ export async function ensureIndex(client: Meilisearch, uid: string): Promise<voi
     .index(uid)
     .getRawInfo()
     .then(() => true)
-    .catch((error: { cause?: { code?: string } }) => {
-      if (error.cause?.code === "index_not_found") return false;
+    .catch((error: unknown) => {
+      if (meiliErrorCode(error) === "index_not_found") return false;
       throw error;
     });
   if (!exists) await waitFor(client.createIndex(uid, { primaryKey: "id" }), `create the index "${uid}"`);
@@ -61,12 +62,20 @@ export async function rebuildIndex(
   onBatch?: (sent: number) => void,
 ): Promise<void> {
   const staging = `${uid}_rebuild`;
-  await client.deleteIndexIfExists(staging);
+  await dropIndex(client, staging);
   await ensureIndex(client, staging);
   await upsertDocuments(client, staging, documents, onBatch);
   await ensureIndex(client, uid);
   await waitFor(client.swapIndexes([{ indexes: [uid, staging] } as never]), `swap "${staging}" into "${uid}"`);
-  await waitFor(client.deleteIndex(staging), `delete the old copy "${staging}"`);
+  await dropIndex(client, staging);
+}
+
+/** Deletes an index and waits until it is gone; a missing index is not an error. */
+export async function dropIndex(client: Meilisearch, uid: string): Promise<void> {
+  const task = await client.deleteIndex(uid).waitTask({ timeout: TASK_TIMEOUT_MS, interval: 25 });
+  if (task.status !== "succeeded" && task.error?.code !== "index_not_found") {
+    throw new SearchTaskError(`Meilisearch could not delete the index "${uid}": ${task.error?.message ?? task.status}`);
+  }
 }
 
 export async function countDocuments(client: Meilisearch, uid: string): Promise<number> {

@@ -1,14 +1,10 @@
 import { Meilisearch } from "meilisearch";
 import { env, searchConnection, type SearchConnection } from "../env";
+import { nodeHttpClient } from "./http-client";
 
 export function createSearchClient(connection: SearchConnection = searchConnection(), timeout = env().MEILI_TIMEOUT_MS) {
-  // Searches must never be cached by Next's fetch: every request reads the live index.
-  return new Meilisearch({
-    host: connection.host,
-    apiKey: connection.apiKey,
-    timeout,
-    requestInit: { cache: "no-store" },
-  });
+  // The transport is node:http, not Next's patched fetch, so no search is ever cached.
+  return new Meilisearch({ host: connection.host, apiKey: connection.apiKey, timeout, httpClient: nodeHttpClient });
 }
 
 const globalForSearch = globalThis as unknown as { paperdexSearch?: Meilisearch };

@@ -4,6 +4,7 @@ import path from "node:path";
 import { inject } from "vitest";
 import { createDb, type Db } from "@/lib/db";
 import { deployMigrations } from "@/lib/migrations/migrate";
+import { dropIndex } from "@/lib/search/admin";
 import { createSearchClient } from "@/lib/search/client";
 
 /**
@@ -32,7 +33,7 @@ export async function createTestEnv(name: string) {
     indexUid,
     async cleanup() {
       await db.$disconnect();
-      await search.deleteIndexIfExists(indexUid);
+      await dropIndex(search, indexUid);
       rmSync(dir, { recursive: true, force: true });
     },
   };

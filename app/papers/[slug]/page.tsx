@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { CodeLink } from "@/components/code-link";
 import { getPaper } from "@/lib/papers/queries";
 import { relatedPapers } from "@/lib/papers/related";
+import type { TopicEvidence } from "@/lib/papers/types";
 
 export const dynamic = "force-dynamic";
 
@@ -47,11 +48,7 @@ export default async function PaperPage({ params }: Props) {
                 <Link href={`/topics/${topic.slug}`} className="font-medium text-accent-700 hover:underline dark:text-accent-100">
                   {topic.name}
                 </Link>
-                <span className="text-stone-500">
-                  {" "}
-                  — matched {topic.evidence.slice(0, 6).map((e) => `“${e.phrase}”`).join(", ")}
-                  {topic.evidence.length > 6 ? "…" : ""}
-                </span>
+                <span className="text-stone-500"> — {describeEvidence(topic.evidence)}</span>
               </li>
             ))}
           </ul>
@@ -93,4 +90,13 @@ export default async function PaperPage({ params }: Props) {
       </aside>
     </article>
   );
+}
+
+/** "matched “diffusion model” (title), “privacy”": each phrase once, where it was found. */
+function describeEvidence(evidence: TopicEvidence[]): string {
+  if (evidence.length === 0) return "no phrase matched (fallback topic)";
+  const phrases = new Map<string, Set<string>>();
+  for (const e of evidence) phrases.set(e.phrase, (phrases.get(e.phrase) ?? new Set()).add(e.field));
+  const parts = [...phrases].slice(0, 6).map(([phrase, fields]) => `“${phrase}”${fields.has("title") ? " (title)" : ""}`);
+  return `matched ${parts.join(", ")}${phrases.size > 6 ? ", …" : ""}`;
 }
