@@ -30,9 +30,13 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
             </Notice>
           </div>
         )}
-        {papers.items.length === 0 ? (
+        {papers.total === 0 ? (
           <Notice title="No papers yet">
             Run <code>npm run ingest</code> to load the digest files in <code>seeds/</code>.
+          </Notice>
+        ) : papers.items.length === 0 ? (
+          <Notice title={`There is no page ${page}`}>
+            The list has {papers.totalPages} pages. <Link href="/" className="underline">Go to the first page</Link>.
           </Notice>
         ) : (
           <ol className="space-y-4">
