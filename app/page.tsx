@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Notice } from "@/components/notice";
 import { Pagination } from "@/components/pagination";
-import { PaperCard } from "@/components/paper-card";
+import { PaperList } from "@/components/paper-list";
 import { listDigests, listPapers, listTopics } from "@/lib/papers/queries";
 import { describeIssue, pageParamsSchema, type RawParams } from "@/lib/search/params";
 
@@ -39,20 +39,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
             The list has {papers.totalPages} pages. <Link href="/" className="underline">Go to the first page</Link>.
           </Notice>
         ) : (
-          <ol className="space-y-4">
-            {papers.items.map((paper) => (
-              <li key={paper.slug}>
-                <PaperCard
-                  slug={paper.slug}
-                  title={paper.title}
-                  excerpt={paper.abstract}
-                  topics={paper.topics}
-                  codeUrl={paper.codeUrl}
-                  meta={paper.digests[0]?.label ?? undefined}
-                />
-              </li>
-            ))}
-          </ol>
+          <PaperList papers={papers.items} />
         )}
         <Pagination page={papers.page} totalPages={papers.totalPages} hrefFor={(p) => (p > 1 ? `/?page=${p}` : "/")} />
       </section>

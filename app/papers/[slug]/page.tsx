@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BackLink } from "@/components/back-link";
 import { CodeLink } from "@/components/code-link";
 import { getPaper } from "@/lib/papers/queries";
 import { relatedPapers } from "@/lib/papers/related";
@@ -24,11 +25,7 @@ export default async function PaperPage({ params }: Props) {
   return (
     <article className="mx-auto grid max-w-5xl gap-10 lg:grid-cols-[1fr_16rem]">
       <div className="min-w-0">
-        <p className="mb-2 text-sm">
-          <Link href="/" className="text-stone-500 hover:text-accent-600">
-            ← All papers
-          </Link>
-        </p>
+        <BackLink href="/">All papers</BackLink>
         <h1 className="font-serif text-3xl font-semibold leading-tight tracking-tight">{paper.title}</h1>
         {paper.codeUrl && (
           <p className="mt-3">

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Pagination } from "@/components/pagination";
-import { PaperCard } from "@/components/paper-card";
+import { BackLink } from "@/components/back-link";
+import { PaperList } from "@/components/paper-list";
 import { getTopic, listPapers } from "@/lib/papers/queries";
 import { pageParamsSchema, type RawParams } from "@/lib/search/params";
 
@@ -26,11 +27,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
 
   return (
     <div className="mx-auto max-w-4xl">
-      <p className="mb-2 text-sm">
-        <Link href="/topics" className="text-stone-500 hover:text-accent-600">
-          ← All topics
-        </Link>
-      </p>
+      <BackLink href="/topics">All topics</BackLink>
       <h1 className="text-2xl font-semibold tracking-tight">{topic.name}</h1>
       <p className="mt-1 text-stone-600 dark:text-stone-400">{topic.description}</p>
       <p className="mt-2 text-sm text-stone-500">
@@ -39,19 +36,9 @@ export default async function TopicPage({ params, searchParams }: Props) {
           search within this topic
         </Link>
       </p>
-      <ol className="mt-6 space-y-4">
-        {papers.items.map((paper) => (
-          <li key={paper.slug}>
-            <PaperCard
-              slug={paper.slug}
-              title={paper.title}
-              excerpt={paper.abstract}
-              topics={paper.topics}
-              codeUrl={paper.codeUrl}
-            />
-          </li>
-        ))}
-      </ol>
+      <div className="mt-6">
+        <PaperList papers={papers.items} />
+      </div>
       <Pagination
         page={papers.page}
         totalPages={papers.totalPages}
