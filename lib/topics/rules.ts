@@ -8,6 +8,8 @@ const phraseWeightsSchema = z.record(z.string().min(1), z.number().min(-20).max(
 export const topicRulesSchema = z.object({
   version: z.number().int(),
   threshold: z.number().positive(),
+  /** A topic must also score at least this share of the paper's best topic. */
+  relativeThreshold: z.number().min(0).max(1).default(0),
   titleBoost: z.number().min(1),
   maxTopics: z.number().int().min(1).max(4),
   fallbackMinimum: z.number().positive(),

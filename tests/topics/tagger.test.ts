@@ -11,12 +11,15 @@ import { SEED_FILES } from "../support/fixtures";
 const RULES: TopicRules = {
   version: 1,
   threshold: 4,
+  relativeThreshold: 0,
   titleBoost: 2,
   maxTopics: 2,
   fallbackMinimum: 1,
   topics: {
     "generative-models": { "diffusion model": 4, gan: 3 },
-    "model-compression": { pruning: 4, quantization: 4, "not pruning": -8 },
+    "model-compression": { "pruning|pruned": 4, quantization: 4, "not pruning": -8 },
+    "large-language-models": { "language model": 3 },
+    "vision-language": { "vision language model": 5 },
     reasoning: { reasoning: 2 },
     "graph-learning": { graph: 1 },
   },
@@ -41,6 +44,28 @@ describe("createTagger", () => {
     expect(tagger.tag("X", "GAN GAN GANs gan")).toEqual([
       { slug: "generative-models", score: 3, evidence: [{ phrase: "gan", field: "abstract", weight: 3 }] },
     ]);
+  });
+
+  it("counts the variants of one rule once per field", () => {
+    expect(tagger.tag("X", "Pruning. We pruned it. More pruning.")).toEqual([
+      { slug: "model-compression", score: 4, evidence: [{ phrase: "pruning", field: "abstract", weight: 4 }] },
+    ]);
+  });
+
+  it("credits a topic whose phrase sits inside another topic's longer match", () => {
+    const topics = tagger.tag("X", "A vision-language model for charts.");
+    expect(topics.map((t) => [t.slug, t.score])).toEqual([["vision-language", 5]]);
+    const loose = createTagger({ ...RULES, threshold: 1 }).tag("X", "A vision-language model for charts.");
+    expect(loose.find((t) => t.slug === "large-language-models")?.evidence).toEqual([
+      { phrase: "language model", field: "abstract", weight: 3 },
+    ]);
+  });
+
+  it("drops topics far behind the paper's main topic when asked to", () => {
+    const relative = createTagger({ ...RULES, relativeThreshold: 0.5 });
+    const text = "Diffusion models. Quantization.";
+    expect(tagger.tag("Diffusion models", text).map((t) => t.slug)).toEqual(["generative-models", "model-compression"]);
+    expect(relative.tag("Diffusion models", text).map((t) => t.slug)).toEqual(["generative-models"]);
   });
 
   it("matches whole words only", () => {
