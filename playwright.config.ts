@@ -6,6 +6,7 @@ import { defineConfig } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const MEILI_PORT = Number(process.env.E2E_MEILI_PORT ?? 7712);
 const DATA_DIR = "tmp/e2e-data";
+export const ADMIN_TOKEN = "e2e-admin-token-0123456789";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -42,6 +43,7 @@ export default defineConfig({
       PAPERDEX_DATA_DIR: DATA_DIR,
       MEILI_PORT: String(MEILI_PORT),
       NEXT_TELEMETRY_DISABLED: "1",
+      ADMIN_TOKEN,
     },
   },
 });

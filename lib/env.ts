@@ -23,6 +23,8 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9_-]+$/, { message: "may contain only letters, digits, _ and -" })
     .default("papers"),
   MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  /** Lets editors correct topics; without it, editing is off. */
+  ADMIN_TOKEN: z.string().min(16, { message: "must be at least 16 characters" }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

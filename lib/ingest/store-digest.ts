@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db";
 import { normalizeTitle, slugify, type DigestEntry } from "../digest";
-import type { Tagger, TopicAssignment } from "../topics/tagger";
+import { effectiveTopics, topicKey, toTopicRow } from "../topics/overrides";
+import type { Tagger } from "../topics/tagger";
 import type { DigestDate } from "./digest-date";
 import { newestAppearance } from "../papers/order";
 
@@ -42,15 +43,16 @@ export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger)
       }
       const existing = await tx.paper.findMany({
         where: { normalizedTitle: { in: [...firstByTitle.keys()] } },
-        include: { topics: true },
+        include: { topics: true, overrides: true },
       });
       const byTitle = new Map(existing.map((p) => [p.normalizedTitle, p]));
 
       const appearances: { paperId: string; position: number; line: number }[] = [];
       for (const [normalizedTitle, entry] of firstByTitle) {
-        const topics = tagger.tag(entry.title, entry.abstract);
-        const codeUrl = entry.codeUrls[0] ?? null;
         const current = byTitle.get(normalizedTitle);
+        // Editors' corrections are applied again on every run, so they survive re-ingest.
+        const topics = effectiveTopics(tagger.tag(entry.title, entry.abstract), current?.overrides ?? []);
+        const codeUrl = entry.codeUrls[0] ?? null;
         let paperId: string;
         if (!current) {
           const created = await tx.paper.create({
@@ -148,17 +150,6 @@ async function refreshSortKeys(tx: Tx, paperIds: string[]): Promise<void> {
       });
     }
   }
-}
-
-function toTopicRow(topic: TopicAssignment) {
-  return { topicSlug: topic.slug, score: topic.score, evidence: JSON.stringify(topic.evidence) };
-}
-
-function topicKey(rows: { topicSlug: string; score: number; evidence: string }[]): string {
-  return rows
-    .map((r) => `${r.topicSlug}:${r.score}:${r.evidence}`)
-    .sort()
-    .join("|");
 }
 
 /** The title's slug, or the slug plus a short hash when another title already has it. */

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "../db";
 import { PAPER_ORDER } from "./order";
-import { toPaperDetail, toPaperSummary, summaryInclude } from "./reshape";
+import { detailInclude, toPaperDetail, toPaperSummary, summaryInclude } from "./reshape";
 import type { Page, PaperDetail, PaperSummary, TopicWithCount } from "./types";
 
 function page<T>(items: T[], total: number, pageNumber: number, perPage: number): Page<T> {
@@ -27,7 +27,7 @@ export async function listPapers(pageNumber: number, perPage: number, topicSlug?
 
 /** One paper with the evidence for its topics; cached per request for metadata + page. */
 export const getPaper = cache(async (slug: string): Promise<PaperDetail | null> => {
-  const row = await db().paper.findUnique({ where: { slug }, include: summaryInclude });
+  const row = await db().paper.findUnique({ where: { slug }, include: detailInclude });
   return row ? toPaperDetail(row) : null;
 });
 

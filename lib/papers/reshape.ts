@@ -8,7 +8,13 @@ export const summaryInclude = {
   appearances: { include: { digest: true }, orderBy: { digest: { sortKey: "desc" } } },
 } satisfies Prisma.PaperInclude;
 
+export const detailInclude = {
+  ...summaryInclude,
+  overrides: { include: { topic: true }, orderBy: { createdAt: "asc" } },
+} satisfies Prisma.PaperInclude;
+
 type PaperRow = Prisma.PaperGetPayload<{ include: typeof summaryInclude }>;
+type PaperDetailRow = Prisma.PaperGetPayload<{ include: typeof detailInclude }>;
 
 export function toPaperSummary(row: PaperRow): PaperSummary {
   return {
@@ -27,7 +33,7 @@ export function toPaperSummary(row: PaperRow): PaperSummary {
   };
 }
 
-export function toPaperDetail(row: PaperRow): PaperDetail {
+export function toPaperDetail(row: PaperDetailRow): PaperDetail {
   return {
     ...toPaperSummary(row),
     firstSeenAt: row.firstSeenAt.toISOString(),
@@ -36,7 +42,11 @@ export function toPaperDetail(row: PaperRow): PaperDetail {
       name: t.topic.name,
       score: t.score,
       evidence: parseEvidence(t.evidence),
+      source: t.source === "manual" ? "manual" : "rule",
     })),
+    removedTopics: row.overrides
+      .filter((o) => o.action === "remove")
+      .map((o) => ({ slug: o.topic.slug, name: o.topic.name })),
   };
 }
 

@@ -31,10 +31,14 @@ export interface TopicEvidence {
 export interface PaperTopicDetail extends TopicRef {
   score: number;
   evidence: TopicEvidence[];
+  /** "manual" when an editor added the topic. */
+  source: "rule" | "manual";
 }
 
 export interface PaperDetail extends Omit<PaperSummary, "topics"> {
   topics: PaperTopicDetail[];
+  /** Topics an editor removed from the paper (undoable). */
+  removedTopics: TopicRef[];
   firstSeenAt: string;
 }
 

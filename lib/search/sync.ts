@@ -12,8 +12,9 @@ interface IndexedPaper {
   hash: string;
 }
 
-async function loadIndexedPapers(db: Db): Promise<IndexedPaper[]> {
+async function loadIndexedPapers(db: Db, paperIds?: string[]): Promise<IndexedPaper[]> {
   const papers = await db.paper.findMany({
+    where: paperIds ? { id: { in: paperIds } } : undefined,
     orderBy: { slug: "asc" },
     include: {
       topics: { include: { topic: true }, orderBy: { score: "desc" } },
@@ -49,15 +50,19 @@ export interface SyncResult {
   upToDate: number;
 }
 
-/** Sends the papers whose document changed since it was last indexed (or never was). */
+/**
+ * Sends the papers whose document changed since it was last indexed (or never was); all
+ * papers, or only those given.
+ */
 export async function syncIndex(
   db: Db,
   client: Meilisearch,
   uid: string,
   onProgress?: (sent: number, total: number) => void,
+  paperIds?: string[],
 ): Promise<SyncResult> {
   await ensureIndex(client, uid);
-  const papers = await loadIndexedPapers(db);
+  const papers = await loadIndexedPapers(db, paperIds);
   const changed = papers.filter((p) => p.indexedHash !== p.hash);
   await upsertDocuments(
     client,

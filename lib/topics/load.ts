@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { createTagger, type Tagger } from "./tagger";
 import { checkRulesAgainstTaxonomy, taxonomySchema, topicRulesSchema, type Topic, type TopicRules } from "./rules";
 
 export const TOPICS_FILE = path.resolve("seeds/topics.json");
@@ -33,4 +34,12 @@ export async function loadTopicConfig(
   const mismatches = checkRulesAgainstTaxonomy(rules.data, taxonomy.data.topics);
   if (mismatches.length) throw new TopicConfigError(`${rulesFile}: ${mismatches.join("; ")}`);
   return { topics: taxonomy.data.topics, rules: rules.data };
+}
+
+let cachedTagging: Promise<{ topics: Topic[]; rules: TopicRules; tagger: Tagger }> | undefined;
+
+/** The taxonomy, rules and a compiled tagger, loaded once per process (for the web app). */
+export function tagging() {
+  cachedTagging ??= loadTopicConfig().then(({ topics, rules }) => ({ topics, rules, tagger: createTagger(rules) }));
+  return cachedTagging;
 }

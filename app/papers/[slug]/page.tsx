@@ -3,13 +3,20 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { CodeLink } from "@/components/code-link";
-import { getPaper } from "@/lib/papers/queries";
+import { getPaper, listTopics } from "@/lib/papers/queries";
+import { cookies } from "next/headers";
+import { Highlighted } from "@/components/highlighted";
+import { Notice } from "@/components/notice";
+import { PaperTopics } from "@/components/papers/paper-topics";
+import { ADMIN_COOKIE, editingEnabled, isValidSession } from "@/lib/admin/auth";
 import { relatedPapers } from "@/lib/papers/related";
-import type { TopicEvidence } from "@/lib/papers/types";
+import type { RawParams } from "@/lib/search/params";
+import { CORRECTION_MESSAGES, isCorrectionCode } from "@/lib/topics/correction-messages";
+import { highlightEvidence } from "@/lib/topics/highlight-evidence";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const paper = await getPaper((await params).slug);
@@ -17,10 +24,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: paper.title, description: paper.abstract.slice(0, 200) };
 }
 
-export default async function PaperPage({ params }: Props) {
+export default async function PaperPage({ params, searchParams }: Props) {
   const paper = await getPaper((await params).slug);
   if (!paper) notFound();
-  const related = await relatedPapers(paper);
+  const query = await searchParams;
+  const [related, allTopics, editor] = await Promise.all([
+    relatedPapers(paper),
+    listTopics(),
+    cookies().then((c) => isValidSession(c.get(ADMIN_COOKIE)?.value)),
+  ]);
+  const explained = paper.topics.find((t) => t.slug === query.explain) ?? null;
+  const flash = flashMessage(query);
 
   return (
     <article className="mx-auto grid max-w-5xl gap-10 lg:grid-cols-[1fr_16rem]">
@@ -32,24 +46,37 @@ export default async function PaperPage({ params }: Props) {
             <CodeLink url={paper.codeUrl} />
           </p>
         )}
-        <h2 className="mt-8 text-xs font-semibold uppercase tracking-wide text-stone-500">Abstract</h2>
-        <p className="mt-2 font-serif text-lg leading-relaxed text-stone-800 dark:text-stone-200">{paper.abstract}</p>
+        {flash && (
+          <div className="mt-4">
+            <Notice tone={flash.tone} title={flash.title} />
+          </div>
+        )}
+        <h2 id="abstract" className="mt-8 scroll-mt-6 text-xs font-semibold uppercase tracking-wide text-stone-500">
+          Abstract
+        </h2>
+        {explained && (
+          <p className="mt-1 text-xs text-stone-500">
+            Highlighting why this paper is in <strong>{explained.name}</strong>.{" "}
+            <Link href={`/papers/${paper.slug}`} className="underline">
+              Clear
+            </Link>
+          </p>
+        )}
+        <p className="mt-2 font-serif text-lg leading-relaxed text-stone-800 dark:text-stone-200">
+          {explained ? (
+            <Highlighted segments={highlightEvidence(paper.abstract, explained.evidence.map((e) => e.phrase))} />
+          ) : (
+            paper.abstract
+          )}
+        </p>
 
-        <section aria-labelledby="topics-heading" className="mt-10">
-          <h2 id="topics-heading" className="text-xs font-semibold uppercase tracking-wide text-stone-500">
-            Topics
-          </h2>
-          <ul className="mt-3 space-y-2">
-            {paper.topics.map((topic) => (
-              <li key={topic.slug} className="text-sm">
-                <Link href={`/topics/${topic.slug}`} className="font-medium text-accent-700 hover:underline dark:text-accent-100">
-                  {topic.name}
-                </Link>
-                <span className="text-stone-500"> — {describeEvidence(topic.evidence)}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <PaperTopics
+          paper={paper}
+          explained={explained?.slug ?? null}
+          editor={editor}
+          editingEnabled={editingEnabled()}
+          allTopics={allTopics}
+        />
       </div>
 
       <aside className="space-y-8 text-sm lg:pt-10">
@@ -89,11 +116,9 @@ export default async function PaperPage({ params }: Props) {
   );
 }
 
-/** "matched “diffusion model” (title), “privacy”": each phrase once, where it was found. */
-function describeEvidence(evidence: TopicEvidence[]): string {
-  if (evidence.length === 0) return "no phrase matched (fallback topic)";
-  const phrases = new Map<string, Set<string>>();
-  for (const e of evidence) phrases.set(e.phrase, (phrases.get(e.phrase) ?? new Set()).add(e.field));
-  const parts = [...phrases].slice(0, 6).map(([phrase, fields]) => `“${phrase}”${fields.has("title") ? " (title)" : ""}`);
-  return `matched ${parts.join(", ")}${phrases.size > 6 ? ", …" : ""}`;
+/** The outcome of a correction, passed back as a code in the URL by the form's redirect. */
+function flashMessage(query: RawParams): { tone: "info" | "warning"; title: string } | null {
+  if (isCorrectionCode(query.error)) return { tone: "warning", title: CORRECTION_MESSAGES[query.error] };
+  if (isCorrectionCode(query.edited)) return { tone: "info", title: CORRECTION_MESSAGES[query.edited] };
+  return null;
 }

@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { Pagination } from "@/components/pagination";
 import { BackLink } from "@/components/back-link";
 import { PaperList } from "@/components/paper-list";
+import { VolumeChart } from "@/components/topics/volume-chart";
 import { getTopic, listPapers } from "@/lib/papers/queries";
+import { topicStats } from "@/lib/papers/topic-stats";
 import { pageParamsSchema, type RawParams } from "@/lib/search/params";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +25,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
   if (!topic) notFound();
   const parsed = pageParamsSchema.safeParse(await searchParams);
   const { page, perPage } = parsed.success ? parsed.data : { page: 1, perPage: 20 };
-  const papers = await listPapers(page, perPage, slug);
+  const [papers, stats] = await Promise.all([listPapers(page, perPage, slug), topicStats(slug)]);
 
   return (
     <div className="mx-auto max-w-4xl">
@@ -36,6 +38,46 @@ export default async function TopicPage({ params, searchParams }: Props) {
           search within this topic
         </Link>
       </p>
+      <div className="mt-6 grid gap-6 rounded-xl border border-stone-200 bg-white p-4 md:grid-cols-[auto_minmax(11rem,1fr)_minmax(11rem,1fr)] dark:border-stone-800 dark:bg-stone-900">
+        <section aria-labelledby="volume-heading">
+          <h2 id="volume-heading" className="mb-2 text-xs font-semibold uppercase tracking-wide text-stone-500">
+            Volume across digests
+          </h2>
+          <VolumeChart volume={stats.volume} topicName={topic.name} />
+        </section>
+        <section aria-labelledby="co-heading">
+          <h2 id="co-heading" className="mb-2 text-xs font-semibold uppercase tracking-wide text-stone-500">
+            Often together with
+          </h2>
+          <ul className="space-y-1 text-sm">
+            {stats.coTopics.map((co) => (
+              <li key={co.slug} className="flex justify-between gap-2">
+                <Link href={`/search?topic=${slug}&topic=${co.slug}`} className="hover:text-accent-600">
+                  {co.name}
+                </Link>
+                <span className="tabular-nums text-stone-500">{co.papers}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="phrases-heading">
+          <h2 id="phrases-heading" className="mb-2 text-xs font-semibold uppercase tracking-wide text-stone-500">
+            Characteristic phrases
+          </h2>
+          <ul className="flex flex-wrap gap-1.5 text-xs">
+            {stats.phrases.map((p) => (
+              <li key={p.phrase}>
+                <Link
+                  href={`/search?q=${encodeURIComponent(p.phrase)}&topic=${slug}`}
+                  className="inline-block rounded-full border border-stone-200 px-2 py-0.5 hover:border-accent-500 dark:border-stone-700"
+                >
+                  {p.phrase} <span className="text-stone-500">{p.papers}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
       <div className="mt-6">
         <PaperList papers={papers.items} />
       </div>
