@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { EMBEDDER } from "./settings";
 
 /** The shape of a paper in the Meilisearch index. Built from the database only. */
 export interface PaperDocument {
@@ -15,6 +16,8 @@ export interface PaperDocument {
   date: number;
   /** Position in that newest digest, to keep a digest's own order within a date. */
   position: number;
+  /** The paper's text vector (lib/embeddings), for similar papers and hybrid search. */
+  _vectors: Record<typeof EMBEDDER, number[] | null>;
 }
 
 export interface PaperForIndex {
@@ -26,6 +29,7 @@ export interface PaperForIndex {
   sortPosition: number;
   topics: { slug: string; name: string }[];
   digestIds: string[];
+  vector: number[] | null;
 }
 
 export function toPaperDocument(paper: PaperForIndex): PaperDocument {
@@ -41,6 +45,7 @@ export function toPaperDocument(paper: PaperForIndex): PaperDocument {
     digests: [...new Set(paper.digestIds)].sort(),
     date: paper.sortKey,
     position: paper.sortPosition,
+    _vectors: { [EMBEDDER]: paper.vector },
   };
 }
 

@@ -28,9 +28,13 @@ export function nodeHttpClient(input: RequestInfo | URL, init: RequestInit = {})
   const transport = url.protocol === "https:" ? https : http;
   const agent = agents[url.protocol as keyof typeof agents];
 
-  return new Promise((resolve, reject) => {
+  return new Promise((resolveRaw, rejectRaw) => {
     const signal = init.signal ?? undefined;
-    if (signal?.aborted) return reject(signal.reason);
+    if (signal?.aborted) return rejectRaw(signal.reason);
+    // The client may reuse one signal for many requests (waiting on a task): always detach.
+    const done = () => signal?.removeEventListener("abort", onAbort);
+    const resolve = (value: unknown) => (done(), resolveRaw(value));
+    const reject = (error: unknown) => (done(), rejectRaw(error));
     const request = transport.request(url, { method: init.method ?? "GET", headers, agent }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -55,12 +59,11 @@ export function nodeHttpClient(input: RequestInfo | URL, init: RequestInit = {})
     });
     // The client aborts the signal on its timeout; reject with the signal's reason so the
     // client recognises it and reports a timeout.
-    const onAbort = () => {
+    function onAbort() {
       request.destroy();
       reject(signal?.reason);
-    };
+    }
     signal?.addEventListener("abort", onAbort, { once: true });
-    request.on("close", () => signal?.removeEventListener("abort", onAbort));
     request.on("error", reject);
     request.end(body);
   });

@@ -4,7 +4,9 @@ import type { PaperDocument } from "./document";
 import { buildFilter, type FacetSelection } from "./filters";
 import { segmentsToText, toSegments, type TextSegment } from "./highlight";
 import { selectionOf, type SearchParams } from "./params";
-import { CROP_MARKER, FACETS, HIGHLIGHT_POST, HIGHLIGHT_PRE, SORTS, type FacetParam } from "./settings";
+import { idfTable } from "../embeddings/idf-table";
+import { embedText } from "../embeddings/vectors";
+import { CROP_MARKER, EMBEDDER, FACETS, HIGHLIGHT_POST, HIGHLIGHT_PRE, SORTS, type FacetParam } from "./settings";
 
 export interface SearchHit {
   slug: string;
@@ -36,11 +38,32 @@ export interface SearchResult {
 }
 
 const SNIPPET_WORDS = 36;
+/**
+ * When not every word matches, drop the most common words first (not the last ones, as the
+ * default does): a paraphrase's rare words are the ones that identify a paper.
+ */
+const MATCHING_STRATEGY = "frequency";
+
+/**
+ * Share of the ranking given to the query's text vector (lib/embeddings) against Meilisearch's
+ * keyword ranking. The vector catches paraphrases (other word forms, words missing from the
+ * paper); the keywords keep typo tolerance and exact matches first. Tuned with eval:search.
+ */
+const SEMANTIC_RATIO = 0.4;
+
+/** Hybrid search: the keyword ranking blended with the query's text vector, when it has one. */
+function hybrid(q: string): Pick<MultiSearchQuery, "hybrid" | "vector"> {
+  if (!q || SEMANTIC_RATIO <= 0) return {};
+  const vector = embedText(q, idfTable());
+  return vector ? { hybrid: { embedder: EMBEDDER, semanticRatio: SEMANTIC_RATIO }, vector } : {};
+}
 
 function mainQuery(params: SearchParams, selection: FacetSelection): MultiSearchQuery {
   return {
     indexUid: indexName(),
     q: params.q,
+    ...hybrid(params.q),
+    matchingStrategy: MATCHING_STRATEGY,
     filter: buildFilter(selection),
     // With no query there is no relevance to rank by: browse newest first unless asked otherwise.
     sort: [...SORTS[params.q === "" && params.sort === "relevance" ? "newest" : params.sort]],
@@ -71,6 +94,8 @@ function facetQueries(params: SearchParams, selection: FacetSelection): { param:
     query: {
       indexUid: indexName(),
       q: params.q,
+      ...hybrid(params.q),
+      matchingStrategy: MATCHING_STRATEGY,
       filter: buildFilter(selection, param),
       facets: [FACETS[param]],
       limit: 0,

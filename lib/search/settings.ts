@@ -1,4 +1,7 @@
 import type { Settings } from "meilisearch";
+import { DIMENSIONS } from "../embeddings/vectors";
+import { STOP_WORDS } from "./stop-words";
+import { SYNONYMS } from "./synonyms";
 
 /** Private-use characters mark highlights: they never occur in abstracts, and are not HTML. */
 export const HIGHLIGHT_PRE = "\uE000";
@@ -24,6 +27,7 @@ export const SORTS = {
 export type SortParam = keyof typeof SORTS;
 
 export const MAX_TOTAL_HITS = 10_000;
+export const EMBEDDER = "tfidf";
 
 export const PAPERS_INDEX_SETTINGS: Settings = {
   // Order matters: a match in the title outranks one in the topic names or the abstract.
@@ -31,6 +35,10 @@ export const PAPERS_INDEX_SETTINGS: Settings = {
   filterableAttributes: Object.values(FACETS),
   sortableAttributes: ["date", "title", "position"],
   typoTolerance: { enabled: true },
+  stopWords: STOP_WORDS,
+  synonyms: SYNONYMS,
   pagination: { maxTotalHits: MAX_TOTAL_HITS },
   faceting: { maxValuesPerFacet: 500 },
+  // Vectors are computed by Paperdex (lib/embeddings) and sent with each document.
+  embedders: { [EMBEDDER]: { source: "userProvided", dimensions: DIMENSIONS } },
 };

@@ -1,6 +1,8 @@
 import type { Meilisearch } from "meilisearch";
 import type { Db } from "../db";
 import { ensureIndex, rebuildIndex, upsertDocuments } from "./admin";
+import { idfTable } from "../embeddings/idf-table";
+import { embedPaper } from "../embeddings/vectors";
 import { documentHash, toPaperDocument, type PaperDocument } from "./document";
 
 // The database is the source of truth; these functions bring the index in line with it.
@@ -21,6 +23,7 @@ async function loadIndexedPapers(db: Db, paperIds?: string[]): Promise<IndexedPa
       appearances: { select: { digestId: true } },
     },
   });
+  const table = idfTable();
   return papers.map((paper) => {
     const document = toPaperDocument({
       slug: paper.slug,
@@ -31,6 +34,7 @@ async function loadIndexedPapers(db: Db, paperIds?: string[]): Promise<IndexedPa
       sortPosition: paper.sortPosition,
       topics: paper.topics.map((t) => ({ slug: t.topic.slug, name: t.topic.name })),
       digestIds: paper.appearances.map((a) => a.digestId),
+      vector: embedPaper(paper.title, paper.abstract, table),
     });
     return { id: paper.id, indexedHash: paper.indexedHash, document, hash: documentHash(document) };
   });
