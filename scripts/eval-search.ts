@@ -15,6 +15,7 @@ import { scoreByKind, type KindScore } from "@/lib/search/evaluation";
 import { startLocalServer } from "@/lib/search/local-server";
 import { searchParamsSchema } from "@/lib/search/params";
 import { searchPapers } from "@/lib/search/search";
+import { similarToPaper } from "@/lib/search/similar";
 import { freePort } from "@/tests/support/free-port";
 import { run } from "./lib-cli";
 
@@ -63,9 +64,15 @@ run(async () => {
       }
     }
 
+    const related = await evaluateRelated(db);
+    console.log(
+      `\nRelated papers (top 5 from Meilisearch's similar-documents endpoint, ${related.papers} papers):\n` +
+        `  sharing a topic with the paper: ${(100 * related.share).toFixed(1)}%   random baseline: ${(100 * related.random).toFixed(1)}%`,
+    );
+
     const all = paperdex.find((s) => s.kind === "all")!;
     const behind = paperdex.filter((s) => s.mrr < (bm25.find((b) => b.kind === s.kind)?.mrr ?? 0));
-    const pass = all.mrr >= TARGET_MRR && behind.length === 0 && items.length >= 40;
+    const pass = all.mrr >= TARGET_MRR && behind.length === 0 && items.length >= 40 && related.share > related.random;
     console.log(
       pass
         ? `\nPASS: MRR ${all.mrr.toFixed(3)} ≥ ${TARGET_MRR}, at least the baseline in every kind.`
@@ -78,6 +85,23 @@ run(async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/** Share of related papers that share a topic, against picking papers at random. */
+async function evaluateRelated(db: ReturnType<typeof createDb>) {
+  const papers = await db.paper.findMany({ select: { slug: true, topics: { select: { topicSlug: true } } } });
+  const topicsOf = new Map(papers.map((p) => [p.slug, new Set(p.topics.map((t) => t.topicSlug))]));
+  const shares = (a: string, b: string) => [...topicsOf.get(a)!].some((t) => topicsOf.get(b)!.has(t));
+  let hits = 0;
+  let shown = 0;
+  let random = 0;
+  for (const paper of papers) {
+    const similar = await similarToPaper(paper.slug, 5);
+    shown += similar.length;
+    hits += similar.filter((s) => shares(paper.slug, s.slug)).length;
+    random += papers.filter((o) => o.slug !== paper.slug && shares(paper.slug, o.slug)).length / (papers.length - 1);
+  }
+  return { papers: papers.length, share: hits / Math.max(1, shown), random: random / papers.length };
+}
 
 function readFileSyncList(folder: string): string[] {
   return readdirSync(folder)

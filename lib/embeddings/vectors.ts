@@ -80,3 +80,15 @@ export function cosine(a: number[], b: number[]): number {
   for (let i = 0; i < a.length; i++) dot += a[i]! * b[i]!;
   return dot;
 }
+
+/** The normalized mean of unit vectors: a centroid to search around; null for none. */
+export function meanVector(vectors: number[][]): number[] | null {
+  if (vectors.length === 0) return null;
+  const sum = new Float64Array(DIMENSIONS);
+  for (const v of vectors) for (let i = 0; i < DIMENSIONS; i++) sum[i]! += v[i] ?? 0;
+  let norm = 0;
+  for (const x of sum) norm += x * x;
+  if (norm === 0) return null;
+  norm = Math.sqrt(norm);
+  return Array.from(sum, (x) => Math.round((x / norm) * 10_000) / 10_000);
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { similarToPaper } from "../search/similar";
 import { relatedCandidates } from "./queries";
 import { rankRelated } from "./similarity";
 import type { PaperDetail } from "./types";
@@ -8,8 +9,18 @@ export interface RelatedPaper {
   title: string;
 }
 
-/** Related papers: those sharing a topic, ranked by text similarity and shared topics. */
+/**
+ * Related papers: the paper's nearest neighbours by text vector in Meilisearch; when the
+ * search engine cannot answer, papers sharing a topic ranked by TF-IDF similarity from the
+ * database.
+ */
 export async function relatedPapers(paper: PaperDetail, limit = 5): Promise<RelatedPaper[]> {
+  try {
+    const similar = await similarToPaper(paper.slug, limit);
+    if (similar.length > 0) return similar.map(({ slug, title }) => ({ slug, title }));
+  } catch (error) {
+    console.warn(`[related] search engine unavailable, using the database: ${(error as Error).message}`);
+  }
   const topicSlugs = paper.topics.map((t) => t.slug);
   const candidates = await relatedCandidates(paper.slug, topicSlugs);
   return rankRelated({ slug: paper.slug, title: paper.title, abstract: paper.abstract, topicSlugs }, candidates, limit);

@@ -19,8 +19,12 @@ export async function waitFor(task: EnqueuedTaskPromise, what: string): Promise<
   return done;
 }
 
-/** Creates the index when missing and applies the settings the code defines. */
-export async function ensureIndex(client: Meilisearch, uid: string): Promise<void> {
+/**
+ * Creates the index when missing and applies the settings the code defines. Some setting
+ * changes cannot be applied to the documents already there (a new embedder needs vectors that
+ * old documents lack): that fails with a SearchTaskError, and the caller rebuilds.
+ */
+export async function ensureIndex(client: Meilisearch, uid: string, applySettings = true): Promise<void> {
   const exists = await client
     .index(uid)
     .getRawInfo()
@@ -30,7 +34,9 @@ export async function ensureIndex(client: Meilisearch, uid: string): Promise<voi
       throw error;
     });
   if (!exists) await waitFor(client.createIndex(uid, { primaryKey: "id" }), `create the index "${uid}"`);
-  await waitFor(client.index(uid).updateSettings(PAPERS_INDEX_SETTINGS), `apply the settings of "${uid}"`);
+  if (applySettings) {
+    await waitFor(client.index(uid).updateSettings(PAPERS_INDEX_SETTINGS), `apply the settings of "${uid}"`);
+  }
 }
 
 export async function upsertDocuments(
@@ -65,7 +71,8 @@ export async function rebuildIndex(
   await dropIndex(client, staging);
   await ensureIndex(client, staging);
   await upsertDocuments(client, staging, documents, onBatch);
-  await ensureIndex(client, uid);
+  // The live index only has to exist for the swap; it takes the staging copy's settings.
+  await ensureIndex(client, uid, false);
   await waitFor(client.swapIndexes([{ indexes: [uid, staging] } as never]), `swap "${staging}" into "${uid}"`);
   await dropIndex(client, staging);
 }

@@ -5,8 +5,8 @@ import { buildFilter, type FacetSelection } from "./filters";
 import { segmentsToText, toSegments, type TextSegment } from "./highlight";
 import { selectionOf, type SearchParams } from "./params";
 import { idfTable } from "../embeddings/idf-table";
-import { embedText } from "../embeddings/vectors";
-import { CROP_MARKER, EMBEDDER, FACETS, HIGHLIGHT_POST, HIGHLIGHT_PRE, SORTS, type FacetParam } from "./settings";
+import { terms } from "../embeddings/terms";
+import { CROP_MARKER, FACETS, HIGHLIGHT_POST, HIGHLIGHT_PRE, SORTS, type FacetParam } from "./settings";
 
 export interface SearchHit {
   slug: string;
@@ -28,6 +28,8 @@ export interface FacetCounts {
 
 export interface SearchResult {
   query: string;
+  /** Query words left out because no paper matched them along with the rest (rarest first). */
+  dropped: string[];
   page: number;
   perPage: number;
   total: number;
@@ -44,25 +46,10 @@ const SNIPPET_WORDS = 36;
  */
 const MATCHING_STRATEGY = "frequency";
 
-/**
- * Share of the ranking given to the query's text vector (lib/embeddings) against Meilisearch's
- * keyword ranking. The vector catches paraphrases (other word forms, words missing from the
- * paper); the keywords keep typo tolerance and exact matches first. Tuned with eval:search.
- */
-const SEMANTIC_RATIO = 0.4;
-
-/** Hybrid search: the keyword ranking blended with the query's text vector, when it has one. */
-function hybrid(q: string): Pick<MultiSearchQuery, "hybrid" | "vector"> {
-  if (!q || SEMANTIC_RATIO <= 0) return {};
-  const vector = embedText(q, idfTable());
-  return vector ? { hybrid: { embedder: EMBEDDER, semanticRatio: SEMANTIC_RATIO }, vector } : {};
-}
-
 function mainQuery(params: SearchParams, selection: FacetSelection): MultiSearchQuery {
   return {
     indexUid: indexName(),
     q: params.q,
-    ...hybrid(params.q),
     matchingStrategy: MATCHING_STRATEGY,
     filter: buildFilter(selection),
     // With no query there is no relevance to rank by: browse newest first unless asked otherwise.
@@ -94,7 +81,6 @@ function facetQueries(params: SearchParams, selection: FacetSelection): { param:
     query: {
       indexUid: indexName(),
       q: params.q,
-      ...hybrid(params.q),
       matchingStrategy: MATCHING_STRATEGY,
       filter: buildFilter(selection, param),
       facets: [FACETS[param]],
@@ -103,11 +89,64 @@ function facetQueries(params: SearchParams, selection: FacetSelection): { param:
   }));
 }
 
+/**
+ * Searches, relaxing the query when one word spoils it. With the "frequency" strategy every
+ * keyword result must contain the query's rarest word, so one rare word that the wanted paper
+ * lacks ("pick pretraining data that predicts…") hides it. For queries of three or more terms,
+ * a probe without the rarest word runs alongside; when its best hits contain at least two
+ * more of the query's terms than the original's best hits, the search is run without that
+ * word, and the result says which word was dropped.
+ */
 export async function searchPapers(params: SearchParams): Promise<SearchResult> {
+  const relaxed = terms(params.q).length >= 3 ? dropRarestWord(params.q) : null;
+  const first = await searchOnce(params, relaxed?.query);
+  if (!relaxed || first.relaxedCoverage === null || first.relaxedCoverage < first.coverage + 2) {
+    return { ...first.result, dropped: [] };
+  }
+  const second = await searchOnce({ ...params, q: relaxed.query });
+  return { ...second.result, query: params.q, dropped: [relaxed.dropped] };
+}
+
+/** The query without its rarest word, judged by the IDF table (unknown words are rarest). */
+function dropRarestWord(q: string): { query: string; dropped: string } | null {
+  const table = idfTable();
+  const words = q.match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? [];
+  let rarest: { index: number; idf: number } | null = null;
+  words.forEach((word, index) => {
+    const [term] = terms(word);
+    if (!term) return; // a stop word carries no weight either way
+    const idf = table.idf[term] ?? table.unknownIdf;
+    if (!rarest || idf > rarest.idf) rarest = { index, idf };
+  });
+  if (rarest === null) return null;
+  const { index } = rarest as { index: number };
+  return { query: words.filter((_, i) => i !== index).join(" "), dropped: words[index]! };
+}
+
+interface SearchOnce {
+  result: Omit<SearchResult, "dropped">;
+  /** How many of the query's terms the best keyword hits contain. */
+  coverage: number;
+  /** The same for the relaxed query's best hits, when one was probed. */
+  relaxedCoverage: number | null;
+}
+
+async function searchOnce(params: SearchParams, relaxedQuery?: string): Promise<SearchOnce> {
   const selection = selectionOf(params);
   const extra = facetQueries(params, selection);
+  // Keyword-only probes, in the same round trip, show how well the best keyword matches of
+  // the query (and of its relaxed form) cover the query.
+  const probe = (q: string): MultiSearchQuery => ({
+    indexUid: indexName(),
+    q,
+    matchingStrategy: MATCHING_STRATEGY,
+    filter: buildFilter(selection),
+    limit: 3,
+    attributesToRetrieve: ["title", "abstract"],
+  });
+  const probes = relaxedQuery ? [probe(params.q), probe(relaxedQuery)] : [];
   const { results } = await searchClient().multiSearch<{ queries: MultiSearchQuery[] }, PaperDocument>({
-    queries: [mainQuery(params, selection), ...extra.map((e) => e.query)],
+    queries: [mainQuery(params, selection), ...extra.map((e) => e.query), ...probes],
   });
   const main = results[0] as SearchResponse<PaperDocument>;
   const distribution = { ...main.facetDistribution };
@@ -116,7 +155,7 @@ export async function searchPapers(params: SearchParams): Promise<SearchResult> 
     distribution[attribute] = results[i + 1]?.facetDistribution?.[attribute] ?? {};
   });
   const total = main.totalHits ?? main.estimatedTotalHits ?? 0;
-  return {
+  const result = {
     query: params.q,
     page: params.page,
     perPage: params.perPage,
@@ -126,8 +165,24 @@ export async function searchPapers(params: SearchParams): Promise<SearchResult> 
     facets: toFacetCounts(distribution),
     processingTimeMs: main.processingTimeMs,
   };
+  const probed = results.slice(1 + extra.length);
+  return {
+    result,
+    coverage: probed[0] ? coverage(params.q, probed[0].hits) : 0,
+    relaxedCoverage: probed[1] ? coverage(params.q, probed[1].hits) : null,
+  };
 }
 
+/** The most of the query's terms (stemmed) that one of the hits contains. */
+function coverage(q: string, hits: Hit<PaperDocument>[]): number {
+  const wanted = new Set(terms(q));
+  let best = 0;
+  for (const hit of hits) {
+    const present = new Set(terms(`${hit.title} ${hit.abstract}`));
+    best = Math.max(best, [...wanted].filter((t) => present.has(t)).length);
+  }
+  return best;
+}
 function toSearchHit(hit: Hit<PaperDocument>): SearchHit {
   const formatted = hit._formatted ?? {};
   const titleSegments = toSegments(String(formatted.title ?? hit.title));

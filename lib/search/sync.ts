@@ -1,6 +1,6 @@
 import type { Meilisearch } from "meilisearch";
 import type { Db } from "../db";
-import { ensureIndex, rebuildIndex, upsertDocuments } from "./admin";
+import { ensureIndex, rebuildIndex, SearchTaskError, upsertDocuments } from "./admin";
 import { idfTable } from "../embeddings/idf-table";
 import { embedPaper } from "../embeddings/vectors";
 import { documentHash, toPaperDocument, type PaperDocument } from "./document";
@@ -52,6 +52,8 @@ async function markIndexed(db: Db, papers: IndexedPaper[]): Promise<void> {
 export interface SyncResult {
   sent: number;
   upToDate: number;
+  /** True when the index had to be rebuilt because its settings changed incompatibly. */
+  rebuilt: boolean;
 }
 
 /**
@@ -65,7 +67,15 @@ export async function syncIndex(
   onProgress?: (sent: number, total: number) => void,
   paperIds?: string[],
 ): Promise<SyncResult> {
-  await ensureIndex(client, uid);
+  try {
+    await ensureIndex(client, uid);
+  } catch (error) {
+    if (!(error instanceof SearchTaskError)) throw error;
+    // The new settings do not fit the documents in the index (say, an embedder was added):
+    // rebuild it from the database, which is the source of truth, and swap it in.
+    const { documents } = await reindexFromDatabase(db, client, uid, onProgress);
+    return { sent: documents, upToDate: 0, rebuilt: true };
+  }
   const papers = await loadIndexedPapers(db, paperIds);
   const changed = papers.filter((p) => p.indexedHash !== p.hash);
   await upsertDocuments(
@@ -75,7 +85,7 @@ export async function syncIndex(
     (sent) => onProgress?.(sent, changed.length),
   );
   await markIndexed(db, changed);
-  return { sent: changed.length, upToDate: papers.length - changed.length };
+  return { sent: changed.length, upToDate: papers.length - changed.length, rebuilt: false };
 }
 
 /** Rebuilds the whole index from the database, swapping it in atomically. */
