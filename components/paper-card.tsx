@@ -11,16 +11,27 @@ interface PaperCardProps {
   topics: TopicRef[];
   codeUrl: string | null;
   meta?: ReactNode;
+  /** Adds a checkbox named "paper" (for the "More like these" form around a result list). */
+  selectable?: boolean;
 }
 
-export function PaperCard({ slug, title, excerpt, topics, codeUrl, meta }: PaperCardProps) {
+export function PaperCard({ slug, title, excerpt, topics, codeUrl, meta, selectable = false }: PaperCardProps) {
   return (
-    <article className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm transition hover:border-stone-300 dark:border-stone-800 dark:bg-stone-900 dark:hover:border-stone-700">
-      <h2 className="font-serif text-lg font-semibold leading-snug">
-        <Link href={`/papers/${slug}`} className="hover:text-accent-600 dark:hover:text-accent-100">
-          {title}
-        </Link>
-      </h2>
+    <article className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm transition focus-within:border-accent-500 hover:border-stone-300 dark:border-stone-800 dark:bg-stone-900 dark:hover:border-stone-700">
+      <div className="flex items-start gap-3">
+        <h2 className="flex-1 font-serif text-lg font-semibold leading-snug">
+          <Link href={`/papers/${slug}`} data-result-link className="hover:text-accent-600 dark:hover:text-accent-100">
+            {title}
+          </Link>
+        </h2>
+        {selectable && (
+          <label className="mt-1 flex shrink-0 items-center gap-1 text-xs text-stone-500">
+            <input type="checkbox" name="paper" value={slug} />
+            <span className="sr-only">Select this paper for “More like these”</span>
+            <span aria-hidden>similar</span>
+          </label>
+        )}
+      </div>
       <p className="mt-2 line-clamp-3 text-sm leading-relaxed text-stone-600 dark:text-stone-300">{excerpt}</p>
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <TopicChips topics={topics} />

@@ -5,6 +5,8 @@ const NAV = [
   { href: "/", label: "Browse" },
   { href: "/search", label: "Search" },
   { href: "/topics", label: "Topics" },
+  { href: "/digests", label: "Digests" },
+  { href: "/similar", label: "More like this" },
 ];
 
 export function SiteHeader() {

@@ -3,7 +3,7 @@ import { Highlighted } from "@/components/highlighted";
 import { Notice } from "@/components/notice";
 import { Pagination } from "@/components/pagination";
 import { PaperCard } from "@/components/paper-card";
-import { SearchForm } from "@/components/search-form";
+import { SearchPageForm } from "@/components/search/search-page-form";
 import { ActiveFilters, type ActiveFilter } from "@/components/search/active-filters";
 import { FacetList } from "@/components/search/facet-list";
 import { SortLinks } from "@/components/search/sort-links";
@@ -11,6 +11,7 @@ import { listDigests, listTopics } from "@/lib/papers/queries";
 import { describeIssue, searchParamsSchema, type RawParams } from "@/lib/search/params";
 import { searchPapers, type SearchResult } from "@/lib/search/search";
 import { searchHref, toggle, type SearchState } from "@/lib/search/url";
+import { ExportLinks } from "@/components/search/export-links";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,12 @@ type Props = { searchParams: Promise<RawParams> };
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const parsed = searchParamsSchema.safeParse(await searchParams);
   const q = parsed.success ? parsed.data.q : "";
-  return { title: q ? `“${q}”` : "Search", robots: { index: false } };
+  const feed = parsed.success ? searchHref(parsed.data, {}, "/search/feed.xml") : "/search/feed.xml";
+  return {
+    title: q ? `“${q}”` : "Search",
+    robots: { index: false },
+    alternates: { types: { "application/atom+xml": [{ url: feed, title: "Atom feed of this search" }] } },
+  };
 }
 
 export default async function SearchPage({ searchParams }: Props) {
@@ -32,7 +38,7 @@ export default async function SearchPage({ searchParams }: Props) {
         <Notice tone="warning" title={`The search address has an invalid "${param}"`}>
           {message}. Start a new search below.
         </Notice>
-        <SearchForm autoFocus />
+        <SearchPageForm state={{ q: "", topic: [], digest: [], hasCode: undefined, sort: "relevance", page: 1 }} />
       </div>
     );
   }
@@ -107,7 +113,7 @@ export default async function SearchPage({ searchParams }: Props) {
       </aside>
       <section aria-labelledby="results-heading" className="order-1 min-w-0 lg:order-2">
         <div className="mb-4">
-          <SearchForm state={state} autoFocus={!params.q} />
+          <SearchPageForm state={state} />
         </div>
         <ActiveFilters filters={active} clearHref={searchHref(state, { topic: [], digest: [], hasCode: undefined })} />
         {!result ? (
@@ -124,6 +130,12 @@ export default async function SearchPage({ searchParams }: Props) {
               </h1>
               <SortLinks current={params.sort} hrefFor={(sort) => searchHref(state, { sort })} />
             </div>
+            {result.dropped.length > 0 && (
+              <p className="mb-3 text-sm text-stone-600 dark:text-stone-300" role="status">
+                No paper matched every word: showing results without{" "}
+                {result.dropped.map((w) => `“${w}”`).join(", ")}.
+              </p>
+            )}
             {result.total === 0 ? (
               <Notice title="Nothing matches this search">
                 <ul className="list-disc pl-5">
@@ -133,19 +145,28 @@ export default async function SearchPage({ searchParams }: Props) {
                 </ul>
               </Notice>
             ) : (
-              <ol className="space-y-4">
-                {result.hits.map((hit) => (
-                  <li key={hit.slug}>
-                    <PaperCard
-                      slug={hit.slug}
-                      title={<Highlighted segments={hit.titleSegments} />}
-                      excerpt={<Highlighted segments={hit.snippetSegments} />}
-                      topics={hit.topics.map((slug) => ({ slug, name: topicName.get(slug) ?? slug }))}
-                      codeUrl={hit.codeUrl}
-                    />
-                  </li>
-                ))}
-              </ol>
+              <form action="/similar" method="get" aria-label="Search results">
+                <ol className="space-y-4">
+                  {result.hits.map((hit) => (
+                    <li key={hit.slug}>
+                      <PaperCard
+                        slug={hit.slug}
+                        title={<Highlighted segments={hit.titleSegments} />}
+                        excerpt={<Highlighted segments={hit.snippetSegments} />}
+                        topics={hit.topics.map((slug) => ({ slug, name: topicName.get(slug) ?? slug }))}
+                        codeUrl={hit.codeUrl}
+                        selectable
+                      />
+                    </li>
+                  ))}
+                </ol>
+                <div className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
+                  <button type="submit" className="rounded-lg border border-stone-300 px-3 py-1.5 hover:border-accent-500 dark:border-stone-700">
+                    More like the ticked papers
+                  </button>
+                  <ExportLinks state={state} />
+                </div>
+              </form>
             )}
             <Pagination
               page={result.page}

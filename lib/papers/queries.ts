@@ -64,3 +64,9 @@ export async function listDigests() {
 export async function countPapers(): Promise<number> {
   return db().paper.count();
 }
+
+/** Title and abstract of the given papers, for "more like these". Unknown slugs are skipped. */
+export async function papersBySlugs(slugs: string[]) {
+  if (slugs.length === 0) return [];
+  return db().paper.findMany({ where: { slug: { in: slugs } }, select: { slug: true, title: true, abstract: true } });
+}

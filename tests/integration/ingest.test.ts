@@ -5,6 +5,7 @@ import { createSearchClient } from "@/lib/search/client";
 import { ingestFiles } from "@/lib/ingest/ingest";
 import { searchParamsSchema } from "@/lib/search/params";
 import { searchPapers } from "@/lib/search/search";
+import { similarToPaper } from "@/lib/search/similar";
 import { reindexFromDatabase } from "@/lib/search/sync";
 import { SEED_FILES } from "../support/fixtures";
 import { createTestEnv } from "../support/test-env";
@@ -77,6 +78,27 @@ describe("searching the ingested papers", () => {
     const result = await search({ q: "difusion memorizaton" });
     expect(result.hits[0]?.title).toBe("MemControl: Mitigating Memorization in Diffusion Models via Automated Parameter Selection");
     expect(result.hits[0]?.titleSegments.some((s) => s.match)).toBe(true);
+  });
+
+  it("expands acronyms through synonyms", async () => {
+    const result = await search({ q: "PEFT code generation LLMs" });
+    expect(result.hits[0]?.title).toBe("Exploring Parameter-Efficient Fine-Tuning Techniques for Code Generation with Large Language Models");
+  });
+
+  it("leaves out a rare word that keeps the wanted paper out, and says so", async () => {
+    const result = await search({ q: "pick pretraining data that predicts downstream ability" });
+    expect(result.dropped).toEqual(["pick"]);
+    expect(result.hits[0]?.title).toBe("Predictive Data Selection: The Data That Predicts Is the Data That Teaches");
+    const exact = await search({ q: "grokking lottery tickets" });
+    expect(exact.dropped).toEqual([]);
+  });
+
+  it("finds a paper's nearest neighbours by text vector, never the paper itself", async () => {
+    const slug = "merging-models-with-fisher-weighted-averaging";
+    const similar = await similarToPaper(slug, 5);
+    expect(similar).toHaveLength(5);
+    expect(similar.map((s) => s.slug)).not.toContain(slug);
+    expect(similar[0]!.score).toBeGreaterThanOrEqual(similar[4]!.score);
   });
 
   it("reports facet counts equal to the database's counts", async () => {

@@ -9,6 +9,7 @@ import { Highlighted } from "@/components/highlighted";
 import { Notice } from "@/components/notice";
 import { PaperTopics } from "@/components/papers/paper-topics";
 import { ADMIN_COOKIE, editingEnabled, isValidSession } from "@/lib/admin/auth";
+import { firstAppearance } from "@/lib/papers/provenance";
 import { relatedPapers } from "@/lib/papers/related";
 import type { RawParams } from "@/lib/search/params";
 import { CORRECTION_MESSAGES, isCorrectionCode } from "@/lib/topics/correction-messages";
@@ -28,10 +29,11 @@ export default async function PaperPage({ params, searchParams }: Props) {
   const paper = await getPaper((await params).slug);
   if (!paper) notFound();
   const query = await searchParams;
-  const [related, allTopics, editor] = await Promise.all([
+  const [related, allTopics, editor, first] = await Promise.all([
     relatedPapers(paper),
     listTopics(),
     cookies().then((c) => isValidSession(c.get(ADMIN_COOKIE)?.value)),
+    firstAppearance(paper.slug),
   ]);
   const explained = paper.topics.find((t) => t.slug === query.explain) ?? null;
   const flash = flashMessage(query);
@@ -82,12 +84,22 @@ export default async function PaperPage({ params, searchParams }: Props) {
       <aside className="space-y-8 text-sm lg:pt-10">
         <section aria-labelledby="digests-heading">
           <h2 id="digests-heading" className="text-xs font-semibold uppercase tracking-wide text-stone-500">
-            Appeared in
+            Provenance
           </h2>
+          {first && (
+            <p className="mt-2">
+              First appeared in{" "}
+              <Link href={`/digests/${first.digest.id}`} className="font-medium hover:text-accent-600">
+                {first.digest.publishedOn ?? first.digest.label ?? first.digest.fileName}
+              </Link>{" "}
+              at #{first.position}; in Paperdex since {first.storedAt.slice(0, 10)}.
+            </p>
+          )}
+          <p className="mt-2 text-stone-500">All digests it appeared in:</p>
           <ul className="mt-2 space-y-1">
             {paper.digests.map((digest) => (
               <li key={digest.id}>
-                <Link href={`/search?digest=${encodeURIComponent(digest.id)}`} className="hover:text-accent-600">
+                <Link href={`/digests/${encodeURIComponent(digest.id)}`} className="hover:text-accent-600">
                   {digest.label ?? "Undated digest"} <span className="text-stone-500">({digest.fileName})</span>
                 </Link>
                 <span className="text-stone-500"> — #{digest.position}</span>

@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BackLink } from "@/components/back-link";
+import { PaperCard } from "@/components/paper-card";
+import { getDigest } from "@/lib/papers/provenance";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await getDigest((await params).id);
+  if (!found) notFound();
+  return { title: `Digest ${found.digest.label ?? found.digest.fileName}` };
+}
+
+export default async function DigestPage({ params }: Props) {
+  const found = await getDigest((await params).id);
+  if (!found) notFound();
+  const { digest, entries } = found;
+  return (
+    <div className="mx-auto max-w-4xl">
+      <BackLink href="/digests">All digests</BackLink>
+      <h1 className="text-2xl font-semibold tracking-tight">{digest.publishedOn ?? digest.label ?? "Undated digest"}</h1>
+      <p className="mt-1 text-sm text-stone-500">
+        {digest.fileName} · ingested {digest.ingestedAt.slice(0, 10)} · {entries.length} papers, {digest.newPapers} new here ·{" "}
+        <Link href={`/search?digest=${digest.id}`} className="text-accent-600 underline">
+          search within this digest
+        </Link>
+      </p>
+      <ol className="mt-6 space-y-4">
+        {entries.map(({ position, paper, seenBefore }) => (
+          <li key={paper.slug}>
+            <PaperCard
+              slug={paper.slug}
+              title={paper.title}
+              excerpt={paper.abstract}
+              topics={paper.topics}
+              codeUrl={paper.codeUrl}
+              meta={
+                <>
+                  #{position} ·{" "}
+                  {seenBefore ? (
+                    <Link href={`/digests/${seenBefore.id}`} className="underline">
+                      seen before in {seenBefore.label ?? seenBefore.fileName}
+                    </Link>
+                  ) : (
+                    <span className="rounded bg-emerald-100 px-1.5 py-0.5 font-medium text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">
+                      new
+                    </span>
+                  )}
+                </>
+              }
+            />
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { db } from "../db";
+import type { SearchParams } from "../search/params";
+import { searchPapers } from "../search/search";
+import type { ExportPaper } from "./types";
+
+/** Exports and feeds carry at most this many results (10 pages of 100). */
+export const MAX_EXPORT = 1_000;
+
+/** The results of a search, in order, with their database details, up to `limit`. */
+export async function loadResults(params: SearchParams, limit = MAX_EXPORT): Promise<{ total: number; papers: ExportPaper[] }> {
+  const slugs: string[] = [];
+  let total = 0;
+  for (let page = 1; slugs.length < limit; page++) {
+    const result = await searchPapers({ ...params, page, perPage: 100 });
+    total = result.total;
+    slugs.push(...result.hits.map((h) => h.slug));
+    if (page >= result.totalPages || result.hits.length === 0) break;
+  }
+  const wanted = slugs.slice(0, limit);
+  const rows = await db().paper.findMany({
+    where: { slug: { in: wanted } },
+    include: { topics: { orderBy: { score: "desc" } }, appearances: { include: { digest: true } } },
+  });
+  const bySlug = new Map(rows.map((r) => [r.slug, r]));
+  const papers = wanted.flatMap((slug) => {
+    const row = bySlug.get(slug);
+    if (!row) return [];
+    return [
+      {
+        slug: row.slug,
+        title: row.title,
+        abstract: row.abstract,
+        codeUrl: row.codeUrl,
+        topics: row.topics.map((t) => t.topicSlug),
+        digests: row.appearances.map((a) => ({
+          id: a.digest.id,
+          fileName: a.digest.fileName,
+          label: a.digest.label,
+          publishedOn: a.digest.publishedOn?.toISOString().slice(0, 10) ?? null,
+          position: a.position,
+        })),
+        firstSeenAt: row.firstSeenAt.toISOString(),
+      },
+    ];
+  });
+  return { total, papers };
+}

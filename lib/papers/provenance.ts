@@ -1,0 +1,122 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "../db";
+import { summaryInclude, toPaperSummary } from "./reshape";
+import type { PaperSummary } from "./types";
+
+// Where papers come from: digests in the order they were published, and for each paper the
+// digest it first appeared in. Digests dated by their label come first by date; digests with
+// no date come after them, in the order they were ingested.
+
+export interface DigestInfo {
+  id: string;
+  fileName: string;
+  label: string | null;
+  publishedOn: string | null;
+  ingestedAt: string;
+  entryCount: number;
+  /** Papers whose first appearance is this digest. */
+  newPapers: number;
+}
+
+interface DigestRow {
+  id: string;
+  fileName: string;
+  label: string | null;
+  publishedOn: Date | null;
+  sortKey: number;
+  ingestedAt: Date;
+  entryCount: number;
+}
+
+function chronological(a: DigestRow, b: DigestRow): number {
+  const key = (d: DigestRow) => (d.sortKey > 0 ? d.sortKey : Number.MAX_SAFE_INTEGER);
+  return key(a) - key(b) || a.ingestedAt.getTime() - b.ingestedAt.getTime() || a.fileName.localeCompare(b.fileName);
+}
+
+/** Digests oldest first, with a rank for comparing them. */
+const digestOrder = cache(async () => {
+  const rows = await db().digest.findMany();
+  const ordered = rows.sort(chronological);
+  return { ordered, rank: new Map(ordered.map((d, i) => [d.id, i])) };
+});
+
+/** For each given paper, the id of the first digest it appeared in. */
+async function firstDigests(paperIds: string[]): Promise<Map<string, string>> {
+  const { rank } = await digestOrder();
+  const appearances = await db().appearance.findMany({
+    where: { paperId: { in: paperIds } },
+    select: { paperId: true, digestId: true },
+  });
+  const first = new Map<string, string>();
+  for (const a of appearances) {
+    const current = first.get(a.paperId);
+    if (current === undefined || (rank.get(a.digestId) ?? 0) < (rank.get(current) ?? 0)) first.set(a.paperId, a.digestId);
+  }
+  return first;
+}
+
+function toInfo(d: DigestRow, newPapers: number): DigestInfo {
+  return {
+    id: d.id,
+    fileName: d.fileName,
+    label: d.label,
+    publishedOn: d.publishedOn?.toISOString().slice(0, 10) ?? null,
+    ingestedAt: d.ingestedAt.toISOString(),
+    entryCount: d.entryCount,
+    newPapers,
+  };
+}
+
+/** Every digest, newest first, with how many of its papers were new. */
+export async function listDigestInfo(): Promise<DigestInfo[]> {
+  const { ordered } = await digestOrder();
+  const papers = await db().appearance.findMany({ select: { paperId: true }, distinct: ["paperId"] });
+  const first = await firstDigests(papers.map((p) => p.paperId));
+  const newCount = new Map<string, number>();
+  for (const digestId of first.values()) newCount.set(digestId, (newCount.get(digestId) ?? 0) + 1);
+  return ordered.map((d) => toInfo(d, newCount.get(d.id) ?? 0)).reverse();
+}
+
+export interface DigestEntry {
+  position: number;
+  paper: PaperSummary;
+  /** Null when the paper is new in this digest; else the digest it first appeared in. */
+  seenBefore: { id: string; label: string | null; fileName: string } | null;
+}
+
+export const getDigest = cache(async (id: string): Promise<{ digest: DigestInfo; entries: DigestEntry[] } | null> => {
+  const { ordered } = await digestOrder();
+  const digest = ordered.find((d) => d.id === id);
+  if (!digest) return null;
+  const appearances = await db().appearance.findMany({
+    where: { digestId: id },
+    orderBy: { position: "asc" },
+    include: { paper: { include: summaryInclude } },
+  });
+  const first = await firstDigests(appearances.map((a) => a.paperId));
+  const byId = new Map(ordered.map((d) => [d.id, d]));
+  const entries = appearances.map((a) => {
+    const firstId = first.get(a.paperId);
+    const earlier = firstId && firstId !== id ? byId.get(firstId) : undefined;
+    return {
+      position: a.position,
+      paper: toPaperSummary(a.paper),
+      seenBefore: earlier ? { id: earlier.id, label: earlier.label, fileName: earlier.fileName } : null,
+    };
+  });
+  return { digest: toInfo(digest, entries.filter((e) => !e.seenBefore).length), entries };
+});
+
+/** The digest a paper first appeared in, with its position there. */
+export async function firstAppearance(slug: string) {
+  const paper = await db().paper.findUnique({ where: { slug }, select: { id: true, firstSeenAt: true } });
+  if (!paper) return null;
+  const firstId = (await firstDigests([paper.id])).get(paper.id);
+  if (!firstId) return null;
+  const { ordered } = await digestOrder();
+  const digest = ordered.find((d) => d.id === firstId)!;
+  const appearance = await db().appearance.findFirst({ where: { paperId: paper.id, digestId: firstId } });
+  return { digest: toInfo(digest, 0), position: appearance?.position ?? 0, storedAt: paper.firstSeenAt.toISOString() };
+}
+
