@@ -7,6 +7,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const MEILI_PORT = Number(process.env.E2E_MEILI_PORT ?? 7712);
 const DATA_DIR = "tmp/e2e-data";
 export const ADMIN_TOKEN = "e2e-admin-token-0123456789";
+/** The environment of the app under test, for tests that run a script against it. */
+export const E2E_ENV = { PAPERDEX_DATA_DIR: DATA_DIR, MEILI_PORT: String(MEILI_PORT) };
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -39,11 +41,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    env: {
-      PAPERDEX_DATA_DIR: DATA_DIR,
-      MEILI_PORT: String(MEILI_PORT),
-      NEXT_TELEMETRY_DISABLED: "1",
-      ADMIN_TOKEN,
-    },
+    env: { ...E2E_ENV, NEXT_TELEMETRY_DISABLED: "1", ADMIN_TOKEN },
   },
 });

@@ -15,6 +15,8 @@ const envSchema = z.object({
     .optional(),
   MEILI_URL: z.url({ message: "must be a URL such as http://127.0.0.1:7700" }).optional(),
   MEILI_API_KEY: z.string().min(1).optional(),
+  /** A key that may add documents, for editors' corrections when MEILI_API_KEY may only search. */
+  MEILI_WRITE_KEY: z.string().min(1).optional(),
   MEILI_MASTER_KEY: z.string().min(16, { message: "must be at least 16 bytes (Meilisearch's rule)" }).optional(),
   MEILI_BINARY: z.string().min(1).optional(),
   MEILI_PORT: z.coerce.number().int().min(1).max(65535).default(7700),
@@ -22,7 +24,7 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, { message: "may contain only letters, digits, _ and -" })
     .default("papers"),
-  MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3_000),
   /** Lets editors correct topics; without it, editing is off. */
   ADMIN_TOKEN: z.string().min(16, { message: "must be at least 16 characters" }).optional(),
 });
@@ -74,7 +76,8 @@ export interface SearchConnection {
  * Where Meilisearch is: MEILI_URL with MEILI_API_KEY, or else the local process that
  * `npm start` runs, whose master key it keeps in the data folder.
  */
-export function searchConnection(e: Env = env()): SearchConnection {
+export function searchConnection(e: Env = env(), purpose: "search" | "write" = "search"): SearchConnection {
+  if (e.MEILI_URL && purpose === "write") return { host: e.MEILI_URL, apiKey: e.MEILI_WRITE_KEY ?? e.MEILI_API_KEY, local: false };
   if (e.MEILI_URL) return { host: e.MEILI_URL, apiKey: e.MEILI_API_KEY, local: false };
   const keyFile = masterKeyFile(e);
   const apiKey = e.MEILI_MASTER_KEY ?? (existsSync(keyFile) ? readFileSync(keyFile, "utf8").trim() : undefined);

@@ -10,6 +10,7 @@ import { dataDir, databaseUrl, env, searchConnection } from "@/lib/env";
 import { ingestFiles } from "@/lib/ingest/ingest";
 import { deployMigrations } from "@/lib/migrations/migrate";
 import { indexName, searchClient } from "@/lib/search/client";
+import { ensureScopedKeys } from "@/lib/search/keys";
 import { startLocalServer, type LocalServer } from "@/lib/search/local-server";
 import { fail, formatMs } from "./lib-cli";
 
@@ -95,7 +96,13 @@ async function main() {
   }
 
   const nextBin = path.resolve("node_modules/next/dist/bin/next");
-  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  if (meili) {
+    // The web app gets keys that can only search, or only add papers, never the master key.
+    const keys = await ensureScopedKeys(searchClient(), meili.masterKey, indexName());
+    Object.assign(childEnv, { MEILI_URL: meili.url, MEILI_API_KEY: keys.searchKey, MEILI_WRITE_KEY: keys.writeKey });
+    delete childEnv.MEILI_MASTER_KEY;
+  }
   if (!values.dev && buildIsStale()) {
     step("Building the web app (first run, or sources changed)");
     const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: childEnv });

@@ -9,7 +9,8 @@ import { FacetList } from "@/components/search/facet-list";
 import { SortLinks } from "@/components/search/sort-links";
 import { listDigests, listTopics } from "@/lib/papers/queries";
 import { describeIssue, searchParamsSchema, type RawParams } from "@/lib/search/params";
-import { searchPapers, type SearchResult } from "@/lib/search/search";
+import { resilientSearch } from "@/lib/search/resilient-search";
+import type { SearchResult } from "@/lib/search/search";
 import { searchHref, toggle, type SearchState } from "@/lib/search/url";
 import { ExportLinks } from "@/components/search/export-links";
 
@@ -45,9 +46,9 @@ export default async function SearchPage({ searchParams }: Props) {
   const params = parsed.data;
   const state: SearchState = params;
   const [topics, digests] = await Promise.all([listTopics(), listDigests()]);
-  let result: SearchResult | null = null;
+  let result: (SearchResult & { engine: string }) | null = null;
   try {
-    result = await searchPapers(params);
+    result = await resilientSearch(params);
   } catch (error) {
     console.error("[search] failed:", error);
   }
@@ -130,6 +131,14 @@ export default async function SearchPage({ searchParams }: Props) {
               </h1>
               <SortLinks current={params.sort} hrefFor={(sort) => searchHref(state, { sort })} />
             </div>
+            {result.engine === "database" && (
+              <div className="mb-4">
+                <Notice tone="warning" title="The search engine is not answering: these results come from a simpler database search.">
+                  Every word must appear as written (no typo tolerance or synonyms), and the first 500 matches are shown.
+                  Full search comes back by itself as soon as the engine does.
+                </Notice>
+              </div>
+            )}
             {result.dropped.length > 0 && (
               <p className="mb-3 text-sm text-stone-600 dark:text-stone-300" role="status">
                 No paper matched every word: showing results without{" "}

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import type { SearchParams } from "../search/params";
-import { searchPapers } from "../search/search";
+import { resilientSearch } from "../search/resilient-search";
 import type { ExportPaper } from "./types";
 
 /** Exports and feeds carry at most this many results (10 pages of 100). */
@@ -12,7 +12,7 @@ export async function loadResults(params: SearchParams, limit = MAX_EXPORT): Pro
   const slugs: string[] = [];
   let total = 0;
   for (let page = 1; slugs.length < limit; page++) {
-    const result = await searchPapers({ ...params, page, perPage: 100 });
+    const result = await resilientSearch({ ...params, page, perPage: 100 });
     total = result.total;
     slugs.push(...result.hits.map((h) => h.slug));
     if (page >= result.totalPages || result.hits.length === 0) break;

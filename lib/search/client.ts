@@ -7,11 +7,18 @@ export function createSearchClient(connection: SearchConnection = searchConnecti
   return new Meilisearch({ host: connection.host, apiKey: connection.apiKey, timeout, httpClient: nodeHttpClient });
 }
 
-const globalForSearch = globalThis as unknown as { paperdexSearch?: Meilisearch };
+const globalForSearch = globalThis as unknown as { paperdexSearch?: Meilisearch; paperdexWrite?: Meilisearch };
 
+/** The client for searching (in the web app, a key that may only search). */
 export function searchClient(): Meilisearch {
   globalForSearch.paperdexSearch ??= createSearchClient();
   return globalForSearch.paperdexSearch;
+}
+
+/** The client for writing papers (in the web app, a key that may only add documents). */
+export function writeClient(): Meilisearch {
+  globalForSearch.paperdexWrite ??= createSearchClient(searchConnection(env(), "write"));
+  return globalForSearch.paperdexWrite;
 }
 
 export function indexName(): string {

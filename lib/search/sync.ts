@@ -57,15 +57,22 @@ export interface SyncResult {
 }
 
 /**
- * Sends the papers whose document changed since it was last indexed (or never was); all
- * papers, or only those given.
+ * Sends the given papers' documents if they changed, without touching the index's settings
+ * (a key that may only add documents is enough): for editors' corrections.
  */
+export async function sendPapers(db: Db, client: Meilisearch, uid: string, paperIds: string[]): Promise<number> {
+  const changed = (await loadIndexedPapers(db, paperIds)).filter((p) => p.indexedHash !== p.hash);
+  await upsertDocuments(client, uid, changed.map((p) => p.document));
+  await markIndexed(db, changed);
+  return changed.length;
+}
+
+/** Applies the index settings, then sends every paper whose document changed since it was last indexed. */
 export async function syncIndex(
   db: Db,
   client: Meilisearch,
   uid: string,
   onProgress?: (sent: number, total: number) => void,
-  paperIds?: string[],
 ): Promise<SyncResult> {
   try {
     await ensureIndex(client, uid);
@@ -76,7 +83,7 @@ export async function syncIndex(
     const { documents } = await reindexFromDatabase(db, client, uid, onProgress);
     return { sent: documents, upToDate: 0, rebuilt: true };
   }
-  const papers = await loadIndexedPapers(db, paperIds);
+  const papers = await loadIndexedPapers(db);
   const changed = papers.filter((p) => p.indexedHash !== p.hash);
   await upsertDocuments(
     client,

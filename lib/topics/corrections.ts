@@ -1,7 +1,7 @@
 import type { Meilisearch } from "meilisearch";
 import type { Db } from "../db";
 import { describeSearchError } from "../search/errors";
-import { syncIndex } from "../search/sync";
+import { sendPapers } from "../search/sync";
 import { checkCorrection, effectiveTopics, toTopicRow, type CorrectionProblem, type OverrideAction } from "./overrides";
 import type { CorrectionCode } from "./correction-messages";
 import type { Tagger } from "./tagger";
@@ -59,7 +59,7 @@ export async function correctTopics(
 
   let indexError: string | null = null;
   try {
-    await syncIndex(db, search, indexUid, undefined, [outcome.paperId]);
+    await sendPapers(db, search, indexUid, [outcome.paperId]);
   } catch (error) {
     indexError = describeSearchError(error);
   }

@@ -2,7 +2,7 @@
 import type { NextRequest } from "next/server";
 import { badRequest, json, serverError } from "@/lib/api/respond";
 import { searchParamsSchema, toRawParams } from "@/lib/search/params";
-import { searchPapers } from "@/lib/search/search";
+import { resilientSearch } from "@/lib/search/resilient-search";
 
 export const dynamic = "force-dynamic";
 
@@ -10,9 +10,11 @@ export async function GET(request: NextRequest) {
   const parsed = searchParamsSchema.safeParse(toRawParams(request.nextUrl.searchParams));
   if (!parsed.success) return badRequest(parsed.error);
   try {
-    const result = await searchPapers(parsed.data);
+    const result = await resilientSearch(parsed.data);
     return json({
       query: result.query,
+      engine: result.engine,
+      dropped: result.dropped,
       page: result.page,
       perPage: result.perPage,
       total: result.total,

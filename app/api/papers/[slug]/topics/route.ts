@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { ADMIN_COOKIE, editingEnabled, isAuthorized } from "@/lib/admin/auth";
 import { badRequest, serverError } from "@/lib/api/respond";
 import { db } from "@/lib/db";
-import { indexName, searchClient } from "@/lib/search/client";
+import { indexName, writeClient } from "@/lib/search/client";
 import { correctionInputSchema } from "@/lib/topics/correction-input";
 import { CORRECTION_MESSAGES, type CorrectionCode } from "@/lib/topics/correction-messages";
 import { correctTopics, describeProblem } from "@/lib/topics/corrections";
@@ -43,7 +43,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
 
   try {
     const { tagger } = await tagging();
-    const result = await correctTopics(db(), searchClient(), indexName(), tagger, {
+    const result = await correctTopics(db(), writeClient(), indexName(), tagger, {
       slug,
       action: parsed.data.action,
       topicSlug: parsed.data.topic,
