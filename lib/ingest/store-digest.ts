@@ -25,6 +25,8 @@ export interface StoreCounts {
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+const PARAMETER_CHUNK = 500;
+
 /**
  * Stores one parsed digest in a single transaction: the digest, its papers (deduplicated by
  * normalized title), their topics and their positions in it. Either all of it lands or none.
@@ -41,10 +43,17 @@ export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger)
         const key = normalizeTitle(entry.title);
         if (!firstByTitle.has(key)) firstByTitle.set(key, entry);
       }
-      const existing = await tx.paper.findMany({
-        where: { normalizedTitle: { in: [...firstByTitle.keys()] } },
-        include: { topics: true, overrides: true },
-      });
+      const titles = [...firstByTitle.keys()];
+      const existing = [];
+      // In chunks: ids travel as bound parameters, of which SQLite takes at most 999.
+      for (let i = 0; i < titles.length; i += PARAMETER_CHUNK) {
+        existing.push(
+          ...(await tx.paper.findMany({
+            where: { normalizedTitle: { in: titles.slice(i, i + PARAMETER_CHUNK) } },
+            include: { topics: true, overrides: true },
+          })),
+        );
+      }
       const byTitle = new Map(existing.map((p) => [p.normalizedTitle, p]));
 
       const appearances: { paperId: string; position: number; line: number }[] = [];
@@ -132,6 +141,10 @@ async function upsertDigestRow(tx: Tx, digest: DigestToStore): Promise<boolean> 
 
 /** Keeps each paper's "newest digest" columns in step with its appearances. */
 async function refreshSortKeys(tx: Tx, paperIds: string[]): Promise<void> {
+  for (let i = 0; i < paperIds.length; i += PARAMETER_CHUNK) await refreshSortKeyChunk(tx, paperIds.slice(i, i + PARAMETER_CHUNK));
+}
+
+async function refreshSortKeyChunk(tx: Tx, paperIds: string[]): Promise<void> {
   const papers = await tx.paper.findMany({
     where: { id: { in: paperIds } },
     select: {

@@ -64,13 +64,12 @@ export async function deleteDocuments(client: Meilisearch, uid: string, ids: str
 export async function rebuildIndex(
   client: Meilisearch,
   uid: string,
-  documents: PaperDocument[],
-  onBatch?: (sent: number) => void,
+  fill: (staging: string) => Promise<void>,
 ): Promise<void> {
   const staging = `${uid}_rebuild`;
   await dropIndex(client, staging);
   await ensureIndex(client, staging);
-  await upsertDocuments(client, staging, documents, onBatch);
+  await fill(staging);
   // The live index only has to exist for the swap; it takes the staging copy's settings.
   await ensureIndex(client, uid, false);
   await waitFor(client.swapIndexes([{ indexes: [uid, staging] } as never]), `swap "${staging}" into "${uid}"`);

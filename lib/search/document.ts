@@ -16,6 +16,8 @@ export interface PaperDocument {
   date: number;
   /** Position in that newest digest, to keep a digest's own order within a date. */
   position: number;
+  /** Hash of the rest of the document: lets `npm run check` spot drift without comparing everything. */
+  hash?: string;
   /** The paper's text vector (lib/embeddings), for similar papers and hybrid search. */
   _vectors: Record<typeof EMBEDDER, number[] | null>;
 }
@@ -51,5 +53,11 @@ export function toPaperDocument(paper: PaperForIndex): PaperDocument {
 
 /** Content hash of a document: a paper is re-sent to the index only when this changes. */
 export function documentHash(doc: PaperDocument): string {
-  return createHash("sha256").update(JSON.stringify(doc)).digest("hex").slice(0, 32);
+  const { hash: _ignored, ...content } = doc;
+  return createHash("sha256").update(JSON.stringify(content)).digest("hex").slice(0, 32);
+}
+
+/** The document with its own hash inside, as it is sent to the index. */
+export function withHash(doc: PaperDocument): PaperDocument {
+  return { ...doc, hash: documentHash(doc) };
 }

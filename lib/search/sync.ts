@@ -1,11 +1,13 @@
 import type { Meilisearch } from "meilisearch";
 import type { Db } from "../db";
-import { ensureIndex, rebuildIndex, SearchTaskError, upsertDocuments } from "./admin";
 import { idfTable } from "../embeddings/idf-table";
 import { embedPaper } from "../embeddings/vectors";
-import { documentHash, toPaperDocument, type PaperDocument } from "./document";
+import { ensureIndex, rebuildIndex, SearchTaskError, upsertDocuments } from "./admin";
+import { toPaperDocument, withHash, type PaperDocument } from "./document";
 
 // The database is the source of truth; these functions bring the index in line with it.
+// Papers are read in batches (cursor by id), so memory and query sizes stay bounded however
+// many papers there are.
 
 interface IndexedPaper {
   id: string;
@@ -14,30 +16,44 @@ interface IndexedPaper {
   hash: string;
 }
 
-async function loadIndexedPapers(db: Db, paperIds?: string[]): Promise<IndexedPaper[]> {
-  const papers = await db.paper.findMany({
-    where: paperIds ? { id: { in: paperIds } } : undefined,
-    orderBy: { slug: "asc" },
-    include: {
-      topics: { include: { topic: true }, orderBy: { score: "desc" } },
-      appearances: { select: { digestId: true } },
-    },
-  });
+// Prisma passes ids as bound parameters; SQLite through the driver adapter takes at most 999.
+const BATCH = 500;
+
+/** Every paper (or those given) as its search document, a batch at a time. */
+async function* indexedPapers(db: Db, paperIds?: string[]): AsyncGenerator<IndexedPaper[]> {
   const table = idfTable();
-  return papers.map((paper) => {
-    const document = toPaperDocument({
-      slug: paper.slug,
-      title: paper.title,
-      abstract: paper.abstract,
-      codeUrl: paper.codeUrl,
-      sortKey: paper.sortKey,
-      sortPosition: paper.sortPosition,
-      topics: paper.topics.map((t) => ({ slug: t.topic.slug, name: t.topic.name })),
-      digestIds: paper.appearances.map((a) => a.digestId),
-      vector: embedPaper(paper.title, paper.abstract, table),
+  let cursor: string | undefined;
+  for (;;) {
+    const papers = await db.paper.findMany({
+      where: paperIds ? { id: { in: paperIds } } : undefined,
+      orderBy: { id: "asc" },
+      take: BATCH,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+      include: {
+        topics: { include: { topic: true }, orderBy: { score: "desc" } },
+        appearances: { select: { digestId: true } },
+      },
     });
-    return { id: paper.id, indexedHash: paper.indexedHash, document, hash: documentHash(document) };
-  });
+    if (papers.length === 0) return;
+    yield papers.map((paper) => {
+      const document = withHash(
+        toPaperDocument({
+          slug: paper.slug,
+          title: paper.title,
+          abstract: paper.abstract,
+          codeUrl: paper.codeUrl,
+          sortKey: paper.sortKey,
+          sortPosition: paper.sortPosition,
+          topics: paper.topics.map((t) => ({ slug: t.topic.slug, name: t.topic.name })),
+          digestIds: paper.appearances.map((a) => a.digestId),
+          vector: embedPaper(paper.title, paper.abstract, table),
+        }),
+      );
+      return { id: paper.id, indexedHash: paper.indexedHash, document, hash: document.hash! };
+    });
+    if (papers.length < BATCH) return;
+    cursor = papers.at(-1)!.id;
+  }
 }
 
 async function markIndexed(db: Db, papers: IndexedPaper[]): Promise<void> {
@@ -49,11 +65,19 @@ async function markIndexed(db: Db, papers: IndexedPaper[]): Promise<void> {
   }
 }
 
-export interface SyncResult {
-  sent: number;
-  upToDate: number;
-  /** True when the index had to be rebuilt because its settings changed incompatibly. */
-  rebuilt: boolean;
+/** Sends the changed papers of each batch, and records what the index now holds. */
+async function sendChanged(db: Db, client: Meilisearch, uid: string, paperIds?: string[], onProgress?: (sent: number) => void) {
+  let sent = 0;
+  let upToDate = 0;
+  for await (const batch of indexedPapers(db, paperIds)) {
+    const changed = batch.filter((p) => p.indexedHash !== p.hash);
+    await upsertDocuments(client, uid, changed.map((p) => p.document));
+    await markIndexed(db, changed);
+    sent += changed.length;
+    upToDate += batch.length - changed.length;
+    if (changed.length) onProgress?.(sent);
+  }
+  return { sent, upToDate };
 }
 
 /**
@@ -61,10 +85,14 @@ export interface SyncResult {
  * (a key that may only add documents is enough): for editors' corrections.
  */
 export async function sendPapers(db: Db, client: Meilisearch, uid: string, paperIds: string[]): Promise<number> {
-  const changed = (await loadIndexedPapers(db, paperIds)).filter((p) => p.indexedHash !== p.hash);
-  await upsertDocuments(client, uid, changed.map((p) => p.document));
-  await markIndexed(db, changed);
-  return changed.length;
+  return (await sendChanged(db, client, uid, paperIds)).sent;
+}
+
+export interface SyncResult {
+  sent: number;
+  upToDate: number;
+  /** True when the index had to be rebuilt because its settings changed incompatibly. */
+  rebuilt: boolean;
 }
 
 /** Applies the index settings, then sends every paper whose document changed since it was last indexed. */
@@ -83,16 +111,9 @@ export async function syncIndex(
     const { documents } = await reindexFromDatabase(db, client, uid, onProgress);
     return { sent: documents, upToDate: 0, rebuilt: true };
   }
-  const papers = await loadIndexedPapers(db);
-  const changed = papers.filter((p) => p.indexedHash !== p.hash);
-  await upsertDocuments(
-    client,
-    uid,
-    changed.map((p) => p.document),
-    (sent) => onProgress?.(sent, changed.length),
-  );
-  await markIndexed(db, changed);
-  return { sent: changed.length, upToDate: papers.length - changed.length, rebuilt: false };
+  const total = await db.paper.count();
+  const { sent, upToDate } = await sendChanged(db, client, uid, undefined, (n) => onProgress?.(n, total));
+  return { sent, upToDate, rebuilt: false };
 }
 
 /** Rebuilds the whole index from the database, swapping it in atomically. */
@@ -102,13 +123,49 @@ export async function reindexFromDatabase(
   uid: string,
   onProgress?: (sent: number, total: number) => void,
 ): Promise<{ documents: number }> {
-  const papers = await loadIndexedPapers(db);
-  await rebuildIndex(
-    client,
-    uid,
-    papers.map((p) => p.document),
-    (sent) => onProgress?.(sent, papers.length),
-  );
-  await markIndexed(db, papers.filter((p) => p.indexedHash !== p.hash));
-  return { documents: papers.length };
+  const total = await db.paper.count();
+  let documents = 0;
+  const fresh: IndexedPaper[] = [];
+  await rebuildIndex(client, uid, async (staging) => {
+    for await (const batch of indexedPapers(db)) {
+      await upsertDocuments(client, staging, batch.map((p) => p.document));
+      documents += batch.length;
+      fresh.push(...batch.filter((p) => p.indexedHash !== p.hash));
+      onProgress?.(documents, total);
+    }
+  });
+  // Only once the new index is live do the papers count as indexed in this version.
+  await markIndexed(db, fresh);
+  return { documents };
+}
+
+export interface Drift {
+  papers: number;
+  documents: number;
+  /** In the database, not in the index. */
+  missing: string[];
+  /** In the index, not in the database. */
+  extra: string[];
+  /** In both, but the index holds an older version. */
+  stale: string[];
+}
+
+/** Compares the index with what the database says it should hold. */
+export async function compareIndex(db: Db, client: Meilisearch, uid: string): Promise<Drift> {
+  const expected = new Map<string, string>();
+  for await (const batch of indexedPapers(db)) for (const p of batch) expected.set(p.document.id, p.hash);
+  const actual = new Map<string, string | undefined>();
+  const PAGE = 1_000;
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await client.index<PaperDocument>(uid).getDocuments({ fields: ["id", "hash"], limit: PAGE, offset });
+    for (const doc of page.results) actual.set(doc.id, doc.hash);
+    if (page.results.length < PAGE) break;
+  }
+  return {
+    papers: expected.size,
+    documents: actual.size,
+    missing: [...expected.keys()].filter((id) => !actual.has(id)),
+    extra: [...actual.keys()].filter((id) => !expected.has(id)),
+    stale: [...expected].filter(([id, hash]) => actual.has(id) && actual.get(id) !== hash).map(([id]) => id),
+  };
 }
