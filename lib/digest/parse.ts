@@ -136,10 +136,17 @@ export function readsAsProse(text: string): boolean {
   return endsWithStop(text) && (breaks === 1 || wordCount(text) > 40);
 }
 
-/** A heading, not prose: no final full stop, at most one sentence break, a few dozen words. */
+/**
+ * A heading, not prose: no final full stop, no full stop between sentences (a "?" or "!" may
+ * split a title, as may "vs."), at most one sentence break, a few dozen words. A cut-off
+ * abstract ("We study X. It behaves as exp") is not a heading: it has a full-stop break.
+ */
 export function readsAsHeading(text: string): boolean {
-  return !endsWithStop(text) && sentenceBreaks(text) <= 1 && wordCount(text) <= 40;
+  return !endsWithStop(text) && sentenceBreaks(text) <= 1 && !FULL_STOP_BREAK.test(text) && wordCount(text) <= 40;
 }
+
+// A full stop ending a sentence: after a word that is not an abbreviation, before a capital.
+const FULL_STOP_BREAK = /(?<!\b(?:vs|e\.g|i\.e|al|etc|cf|Fig|Eq|Dr|Mr|Ms|St|No|[A-Z]))\.\s+\p{Lu}/u;
 
 function sentenceBreaks(text: string): number {
   return text.match(SENTENCE_BREAK)?.length ?? 0;

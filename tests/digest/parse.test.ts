@@ -138,6 +138,11 @@ describe("parseDigest on malformed files", () => {
     expect(parsed.problems).toEqual([{ line: 7, message: "the last abstract stops mid-sentence (is the file cut short?)" }]);
   });
 
+  it("tells a cut-off abstract of one sentence and a fragment from a title", () => {
+    const parsed = parseDigest(`${ENTRY(1)}\nTitle Two\n\nWe study thing two. It behaves as exp`);
+    expect(parsed.problems).toEqual([{ line: 7, message: "the last abstract stops mid-sentence (is the file cut short?)" }]);
+  });
+
   it("reports a single 50 MB line with its length", () => {
     const huge = "a".repeat(50 * 1024 * 1024);
     const parsed = parseDigest(`Some Title\n\n${huge}\n`);
