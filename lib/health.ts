@@ -4,6 +4,8 @@ import { indexName, searchClient } from "./search/client";
 
 export interface Health {
   status: "ok" | "degraded";
+  /** This app process's resident memory, for operators and the load test. */
+  app: { rssMb: number };
   database: { status: "up" | "down"; papers?: number; error?: string };
   search: { status: "up" | "down"; documents?: number; error?: string };
 }
@@ -21,7 +23,12 @@ export async function checkHealth(): Promise<Health> {
       .then((result) => ({ status: "up" as const, documents: result.totalHits ?? 0 }))
       .catch((error: Error) => ({ status: "down" as const, error: firstLine(error.message) })),
   ]);
-  return { status: database.status === "up" && search.status === "up" ? "ok" : "degraded", database, search };
+  return {
+    status: database.status === "up" && search.status === "up" ? "ok" : "degraded",
+    app: { rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024) },
+    database,
+    search,
+  };
 }
 
 function firstLine(message: string): string {

@@ -14,6 +14,8 @@ export interface LocalServerOptions {
   binary?: string;
   /** Where the server's own log goes; defaults to <dataDir>/meilisearch.log. */
   logFile?: string;
+  /** A dump to load into a fresh database (restore). */
+  importDump?: string;
 }
 
 export interface LocalServer {
@@ -104,12 +106,14 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
       "--no-analytics",
       "--env", "production",
       "--dump-dir", path.join(options.dataDir, "dumps"),
+      ...(options.importDump ? ["--import-dump", options.importDump] : []),
     ],
     { stdio: ["ignore", log, log] },
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   try {
-    await waitForHealth(url, 30_000, child);
+    // Importing a dump rebuilds every index before the server answers: give it time.
+    await waitForHealth(url, options.importDump ? 600_000 : 30_000, child);
   } catch (error) {
     child.kill("SIGKILL");
     throw new LocalServerError(`${(error as Error).message}; see ${logFile}`);

@@ -1,0 +1,27 @@
+// npm run backup [-- --out DIR]: a consistent copy of the database and a Meilisearch dump.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { backup } from "@/lib/backup/backup";
+import { dataDir, databaseUrl, env, searchConnection } from "@/lib/env";
+import { indexName, searchClient } from "@/lib/search/client";
+import { formatMs, run } from "./lib-cli";
+
+run(async () => {
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const { values } = parseArgs({ options: { out: { type: "string", default: path.join("backups", stamp) } } });
+  const started = performance.now();
+  const out = path.resolve(values.out!);
+  if (!searchConnection(env()).local) {
+    console.warn("MEILI_URL is set: the dump is made on that server, and must be written to a folder this machine can read.");
+  }
+  console.log(`Backing up to ${out}…`);
+  const manifest = await backup({
+    databaseFile: databaseUrl().slice("file:".length),
+    search: searchClient(),
+    dumpDir: path.join(dataDir(), "dumps"),
+    indexUid: indexName(),
+    out,
+  });
+  console.log(`Done in ${formatMs(performance.now() - started)}: ${manifest.papers} papers, database and search dump in ${out}.`);
+  console.log(`Restore with: npm run restore -- ${path.relative(process.cwd(), out)}`);
+});
