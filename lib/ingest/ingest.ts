@@ -5,7 +5,9 @@ import type { Meilisearch } from "meilisearch";
 import type { Db } from "../db";
 import { decodeDigest, digestIdFromFileName, MAX_FILE_BYTES, parseDigest, type DigestProblem } from "../digest";
 import { describeSearchError } from "../search/errors";
-import { syncIndex } from "../search/sync";
+import { ensureIndex, SearchTaskError } from "../search/admin";
+import { IndexPipeline } from "../search/pipeline";
+import { reindexFromDatabase, sendDirty } from "../search/sync";
 import { loadTopicConfig } from "../topics/load";
 import { createTagger } from "../topics/tagger";
 import { digestDate } from "./digest-date";
@@ -21,7 +23,16 @@ export interface IngestOptions {
 }
 
 export type FileOutcome =
-  | { file: string; status: "stored"; entries: number; newPapers: number; updatedPapers: number; unchangedPapers: number; digestChanged: boolean }
+  | {
+      file: string;
+      status: "stored";
+      entries: number;
+      newPapers: number;
+      updatedPapers: number;
+      unchangedPapers: number;
+      digestChanged: boolean;
+      touched: string[];
+    }
   | { file: string; status: "duplicate"; of: string }
   | { file: string; status: "failed"; problems: DigestProblem[] };
 
@@ -60,20 +71,45 @@ export async function ingestFiles(
   const tagger = createTagger(rules);
   await syncTopics(db, topics);
 
+  // The index follows the database, file by file: changed papers are queued for Meilisearch
+  // while the next files are stored. An index failure never stops the database work; it is
+  // reported, and the papers stay marked as not indexed for the next run.
+  let indexError: string | null = null;
+  let pipeline: IndexPipeline | null = null;
+  let rebuild = false;
+  try {
+    await ensureIndex(search, indexUid);
+    pipeline = new IndexPipeline(db, search, indexUid);
+  } catch (error) {
+    if (error instanceof SearchTaskError) rebuild = true; // settings changed: rebuild at the end
+    else indexError = describeSearchError(error);
+  }
+
   const outcomes: FileOutcome[] = [];
   for (const [i, file] of options.files.entries()) {
     reporter.fileStart?.(file, i, options.files.length);
     const outcome = await ingestOne(db, file, options.year, tagger);
     outcomes.push(outcome);
     reporter.fileDone?.(outcome);
+    if (pipeline && outcome.status === "stored" && outcome.touched.length > 0) {
+      try {
+        await pipeline.enqueue(outcome.touched);
+      } catch (error) {
+        indexError = describeSearchError(error);
+        pipeline = null;
+      }
+    }
   }
 
-  // The index follows the database: whatever changed (now, or in an earlier run whose index
-  // update failed) is sent; a failure here leaves the database intact and is reported.
   let indexed = 0;
-  let indexError: string | null = null;
   try {
-    indexed = (await syncIndex(db, search, indexUid, reporter.indexProgress)).sent;
+    if (pipeline) {
+      await pipeline.flush();
+      // Papers an earlier run could not index are still marked: send them too.
+      indexed = pipeline.sent + (await sendDirty(db, search, indexUid, reporter.indexProgress));
+    } else if (rebuild) {
+      indexed = (await reindexFromDatabase(db, search, indexUid, reporter.indexProgress)).documents;
+    }
   } catch (error) {
     indexError = describeSearchError(error);
   }

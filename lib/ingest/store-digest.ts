@@ -21,6 +21,8 @@ export interface StoreCounts {
   unchangedPapers: number;
   /** True when the digest row or its list of appearances changed. */
   digestChanged: boolean;
+  /** Papers whose search document may have changed: marked dirty, to be sent to the index. */
+  touched: string[];
 }
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -34,7 +36,8 @@ const PARAMETER_CHUNK = 500;
 export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger): Promise<StoreCounts> {
   return db.$transaction(
     async (tx) => {
-      const counts: StoreCounts = { newPapers: 0, updatedPapers: 0, unchangedPapers: 0, digestChanged: false };
+      const counts: StoreCounts = { newPapers: 0, updatedPapers: 0, unchangedPapers: 0, digestChanged: false, touched: [] };
+      const touched = new Set<string>();
       counts.digestChanged = await upsertDigestRow(tx, digest);
 
       // A paper listed twice in one digest keeps its first position.
@@ -75,6 +78,7 @@ export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger)
             },
           });
           paperId = created.id;
+          touched.add(paperId);
           counts.newPapers++;
         } else {
           paperId = current.id;
@@ -91,8 +95,10 @@ export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger)
             await tx.paperTopic.deleteMany({ where: { paperId: current.id } });
             await tx.paperTopic.createMany({ data: topics.map((t) => ({ paperId: current.id, ...toTopicRow(t) })) });
           }
-          if (textChanged || topicsChanged) counts.updatedPapers++;
-          else counts.unchangedPapers++;
+          if (textChanged || topicsChanged) {
+            counts.updatedPapers++;
+            touched.add(current.id);
+          } else counts.unchangedPapers++;
         }
         appearances.push({ paperId, position: entry.position, line: entry.line });
       }
@@ -104,8 +110,12 @@ export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger)
         await tx.appearance.deleteMany({ where: { digestId: digest.id } });
         await tx.appearance.createMany({ data: appearances.map((a) => ({ ...a, digestId: digest.id })) });
         counts.digestChanged = true;
+        // Papers that joined or left the digest list a different set of digests now.
+        for (const a of [...stored, ...appearances]) touched.add(a.paperId);
       }
-      await refreshSortKeys(tx, appearances.map((a) => a.paperId));
+      for (const id of await refreshSortKeys(tx, appearances.map((a) => a.paperId))) touched.add(id);
+      counts.touched = [...touched];
+      await markDirty(tx, counts.touched);
       return counts;
     },
     { timeout: 120_000, maxWait: 30_000 },
@@ -140,11 +150,24 @@ async function upsertDigestRow(tx: Tx, digest: DigestToStore): Promise<boolean> 
 }
 
 /** Keeps each paper's "newest digest" columns in step with its appearances. */
-async function refreshSortKeys(tx: Tx, paperIds: string[]): Promise<void> {
-  for (let i = 0; i < paperIds.length; i += PARAMETER_CHUNK) await refreshSortKeyChunk(tx, paperIds.slice(i, i + PARAMETER_CHUNK));
+/** Forgets that these papers are indexed: their documents have to be sent again. */
+async function markDirty(tx: Tx, paperIds: string[]): Promise<void> {
+  for (let i = 0; i < paperIds.length; i += PARAMETER_CHUNK) {
+    await tx.paper.updateMany({ where: { id: { in: paperIds.slice(i, i + PARAMETER_CHUNK) } }, data: { indexedHash: null } });
+  }
 }
 
-async function refreshSortKeyChunk(tx: Tx, paperIds: string[]): Promise<void> {
+/** Returns the papers whose newest-digest columns changed. */
+async function refreshSortKeys(tx: Tx, paperIds: string[]): Promise<string[]> {
+  const changed: string[] = [];
+  for (let i = 0; i < paperIds.length; i += PARAMETER_CHUNK) {
+    changed.push(...(await refreshSortKeyChunk(tx, paperIds.slice(i, i + PARAMETER_CHUNK))));
+  }
+  return changed;
+}
+
+async function refreshSortKeyChunk(tx: Tx, paperIds: string[]): Promise<string[]> {
+  const changed: string[] = [];
   const papers = await tx.paper.findMany({
     where: { id: { in: paperIds } },
     select: {
@@ -161,8 +184,10 @@ async function refreshSortKeyChunk(tx: Tx, paperIds: string[]): Promise<void> {
         where: { id: paper.id },
         data: { sortKey: newest.sortKey, sortPosition: newest.position },
       });
+      changed.push(paper.id);
     }
   }
+  return changed;
 }
 
 /** The title's slug, or the slug plus a short hash when another title already has it. */

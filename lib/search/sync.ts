@@ -2,14 +2,14 @@ import type { Meilisearch } from "meilisearch";
 import type { Db } from "../db";
 import { idfTable } from "../embeddings/idf-table";
 import { embedPaper } from "../embeddings/vectors";
-import { ensureIndex, rebuildIndex, SearchTaskError, upsertDocuments } from "./admin";
+import { rebuildIndex, upsertDocuments } from "./admin";
 import { toPaperDocument, withHash, type PaperDocument } from "./document";
 
 // The database is the source of truth; these functions bring the index in line with it.
 // Papers are read in batches (cursor by id), so memory and query sizes stay bounded however
 // many papers there are.
 
-interface IndexedPaper {
+export interface IndexedPaper {
   id: string;
   indexedHash: string | null;
   document: PaperDocument;
@@ -19,13 +19,21 @@ interface IndexedPaper {
 // Prisma passes ids as bound parameters; SQLite through the driver adapter takes at most 999.
 const BATCH = 500;
 
-/** Every paper (or those given) as its search document, a batch at a time. */
-async function* indexedPapers(db: Db, paperIds?: string[]): AsyncGenerator<IndexedPaper[]> {
+/** Every paper (or those given, or those not indexed since they changed) as its search document, a batch at a time. */
+export async function* indexedPapers(db: Db, paperIds?: string[], onlyDirty = false): AsyncGenerator<IndexedPaper[]> {
+  if (paperIds) {
+    for (let i = 0; i < paperIds.length; i += BATCH) yield* scan(db, paperIds.slice(i, i + BATCH), onlyDirty);
+    return;
+  }
+  yield* scan(db, undefined, onlyDirty);
+}
+
+async function* scan(db: Db, paperIds: string[] | undefined, onlyDirty: boolean): AsyncGenerator<IndexedPaper[]> {
   const table = idfTable();
   let cursor: string | undefined;
   for (;;) {
     const papers = await db.paper.findMany({
-      where: paperIds ? { id: { in: paperIds } } : undefined,
+      where: { ...(paperIds ? { id: { in: paperIds } } : {}), ...(onlyDirty ? { indexedHash: null } : {}) },
       orderBy: { id: "asc" },
       take: BATCH,
       ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
@@ -56,7 +64,7 @@ async function* indexedPapers(db: Db, paperIds?: string[]): AsyncGenerator<Index
   }
 }
 
-async function markIndexed(db: Db, papers: IndexedPaper[]): Promise<void> {
+export async function markIndexed(db: Db, papers: IndexedPaper[]): Promise<void> {
   const CHUNK = 500;
   for (let i = 0; i < papers.length; i += CHUNK) {
     await db.$transaction(
@@ -65,11 +73,14 @@ async function markIndexed(db: Db, papers: IndexedPaper[]): Promise<void> {
   }
 }
 
-/** Sends the changed papers of each batch, and records what the index now holds. */
-async function sendChanged(db: Db, client: Meilisearch, uid: string, paperIds?: string[], onProgress?: (sent: number) => void) {
+/**
+ * Sends the papers that changed since they were indexed (marked by a null indexedHash; with
+ * `compareAll`, any whose document hash differs), and records what the index now holds.
+ */
+async function sendChanged(db: Db, client: Meilisearch, uid: string, paperIds?: string[], onProgress?: (sent: number) => void, compareAll = false) {
   let sent = 0;
   let upToDate = 0;
-  for await (const batch of indexedPapers(db, paperIds)) {
+  for await (const batch of indexedPapers(db, paperIds, !compareAll)) {
     const changed = batch.filter((p) => p.indexedHash !== p.hash);
     await upsertDocuments(client, uid, changed.map((p) => p.document));
     await markIndexed(db, changed);
@@ -88,32 +99,10 @@ export async function sendPapers(db: Db, client: Meilisearch, uid: string, paper
   return (await sendChanged(db, client, uid, paperIds)).sent;
 }
 
-export interface SyncResult {
-  sent: number;
-  upToDate: number;
-  /** True when the index had to be rebuilt because its settings changed incompatibly. */
-  rebuilt: boolean;
-}
-
-/** Applies the index settings, then sends every paper whose document changed since it was last indexed. */
-export async function syncIndex(
-  db: Db,
-  client: Meilisearch,
-  uid: string,
-  onProgress?: (sent: number, total: number) => void,
-): Promise<SyncResult> {
-  try {
-    await ensureIndex(client, uid);
-  } catch (error) {
-    if (!(error instanceof SearchTaskError)) throw error;
-    // The new settings do not fit the documents in the index (say, an embedder was added):
-    // rebuild it from the database, which is the source of truth, and swap it in.
-    const { documents } = await reindexFromDatabase(db, client, uid, onProgress);
-    return { sent: documents, upToDate: 0, rebuilt: true };
-  }
-  const total = await db.paper.count();
-  const { sent, upToDate } = await sendChanged(db, client, uid, undefined, (n) => onProgress?.(n, total));
-  return { sent, upToDate, rebuilt: false };
+/** Sends every paper not indexed since it changed (after a failed run, for instance). */
+export async function sendDirty(db: Db, client: Meilisearch, uid: string, onProgress?: (sent: number, total: number) => void): Promise<number> {
+  const total = await db.paper.count({ where: { indexedHash: null } });
+  return (await sendChanged(db, client, uid, undefined, (n) => onProgress?.(n, total))).sent;
 }
 
 /** Rebuilds the whole index from the database, swapping it in atomically. */

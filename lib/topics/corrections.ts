@@ -53,6 +53,7 @@ export async function correctTopics(
     const topics = effectiveTopics(tagger.tag(paper.title, paper.abstract), overrides);
     await tx.paperTopic.deleteMany({ where: { paperId: paper.id } });
     await tx.paperTopic.createMany({ data: topics.map((t) => ({ paperId: paper.id, ...toTopicRow(t) })) });
+    await tx.paper.update({ where: { id: paper.id }, data: { indexedHash: null } });
     return { ok: true as const, paperId: paper.id, topics: topics.map((t) => t.slug) };
   });
   if (!outcome.ok) return outcome;
