@@ -62,8 +62,13 @@ export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger)
       const appearances: { paperId: string; position: number; line: number }[] = [];
       for (const [normalizedTitle, entry] of firstByTitle) {
         const current = byTitle.get(normalizedTitle);
+        // When digests disagree about a paper's text, the newest digest wins, and an older
+        // one read again later does not undo it; the same digest re-read may correct it.
+        const mayChangeText =
+          !current || current.textDigestId === null || current.textDigestId === digest.id || digest.date.sortKey > current.sortKey;
+        const text = mayChangeText ? entry : { title: current.title, abstract: current.abstract };
         // Editors' corrections are applied again on every run, so they survive re-ingest.
-        const topics = effectiveTopics(tagger.tag(entry.title, entry.abstract), current?.overrides ?? []);
+        const topics = effectiveTopics(tagger.tag(text.title, text.abstract), current?.overrides ?? []);
         const codeUrl = entry.codeUrls[0] ?? null;
         let paperId: string;
         if (!current) {
@@ -74,6 +79,7 @@ export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger)
               title: entry.title,
               abstract: entry.abstract,
               codeUrl,
+              textDigestId: digest.id,
               topics: { create: topics.map(toTopicRow) },
             },
           });
@@ -83,12 +89,12 @@ export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger)
         } else {
           paperId = current.id;
           const textChanged =
-            current.title !== entry.title || current.abstract !== entry.abstract || current.codeUrl !== codeUrl;
+            mayChangeText && (current.title !== entry.title || current.abstract !== entry.abstract || current.codeUrl !== codeUrl);
           const topicsChanged = topicKey(current.topics) !== topicKey(topics.map(toTopicRow));
           if (textChanged) {
             await tx.paper.update({
               where: { id: current.id },
-              data: { title: entry.title, abstract: entry.abstract, codeUrl },
+              data: { title: entry.title, abstract: entry.abstract, codeUrl, textDigestId: digest.id },
             });
           }
           if (topicsChanged) {
