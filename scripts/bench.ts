@@ -1,0 +1,260 @@
+// npm run bench [-- --sizes 10000,74728]: performance at scale, each figure next to a
+// baseline measured in the same run (ratios), written to bench/results.json.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import { readCorpus } from "@/lib/corpus/read";
+import { byDay, dayLabel, renderDigest } from "@/lib/corpus/render";
+import { createDb } from "@/lib/db";
+import { decodeDigest, parseDigest, readsAsHeading, readsAsProse } from "@/lib/digest";
+import { ingestFiles } from "@/lib/ingest/ingest";
+import { deployMigrations } from "@/lib/migrations/migrate";
+import { ensureIndex, upsertDocuments, waitFor } from "@/lib/search/admin";
+import { createSearchClient } from "@/lib/search/client";
+import { startLocalServer } from "@/lib/search/local-server";
+import { indexedPapers } from "@/lib/search/sync";
+import type { PaperDocument } from "@/lib/search/document";
+import { freePort } from "@/tests/support/free-port";
+import { run } from "./lib-cli";
+
+const ROOT = path.resolve("tmp/bench");
+const MASTER_KEY = "bench-master-key-0123456789";
+const QUERIES = [
+  "lora", "diffusion models", "large language model reasoning", "graph neural network", "quantization",
+  "mixture of experts", "in-context learning", "retrieval augmented generation", "knowledge distillation",
+  "continual learning", "vision transformer segmentation", "reinforcement learning agents", "difusion memorizaton",
+  "3d gaussian splatting", "speech recognition", "chain of thought",
+];
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+/** One HTTP request; resolves with the time to first byte and to the last byte, in ms. */
+function timed(url: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<{ ttfb: number; total: number; status: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const request = http.request(url, { method: init.method ?? "GET", headers: init.headers, agent }, (response) => {
+      const ttfb = performance.now() - started;
+      response.on("data", () => {});
+      response.on("end", () => resolve({ ttfb, total: performance.now() - started, status: response.statusCode ?? 0 }));
+    });
+    request.on("error", reject);
+    request.end(init.body);
+  });
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+};
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Runs `total` requests from `clients` concurrent loops; latency percentiles and throughput. */
+async function load(clients: number, total: number, request: (i: number) => Promise<{ total: number; status: number }>) {
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < total) {
+        const i = next++;
+        const result = await request(i);
+        if (result.status >= 400) errors++;
+        latencies.push(result.total);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { p50: round(percentile(latencies, 0.5)), p95: round(percentile(latencies, 0.95)), rps: round(total / seconds), errors };
+}
+
+function peakRssMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    return round(Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0) / 1024);
+  } catch {
+    return 0;
+  }
+}
+
+function dirSizeMb(dir: string): number {
+  let bytes = 0;
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = path.join(d, name);
+      const s = statSync(full);
+      if (s.isDirectory()) walk(full);
+      else bytes += s.size;
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return round(bytes / 1024 / 1024);
+}
+
+/** The Next.js server process started by `next start` (a child of the spawned CLI). */
+function childPids(pid: number): number[] {
+  const out = spawnSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).stdout;
+  return out.split("\n").map((s) => Number(s.trim())).filter(Boolean);
+}
+
+async function firstLoadJsKb(base: string, route: string): Promise<number> {
+  const html = await (await fetch(`${base}${route}`)).text();
+  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!);
+  let bytes = 0;
+  for (const src of new Set(scripts)) {
+    const file = path.join(".next", src.replace(/^\/_next\//, "").split("?")[0]!);
+    if (existsSync(file)) bytes += gzipSync(readFileSync(file)).length;
+  }
+  return round(bytes / 1024);
+}
+
+async function benchSize(size: number) {
+  console.log(`\n=== ${size.toLocaleString("en-US")} papers ===`);
+  const dir = path.join(ROOT, String(size));
+  rmSync(dir, { recursive: true, force: true });
+  const digests = path.join(dir, "digests");
+  mkdirSync(digests, { recursive: true });
+  const { records } = await readCorpus(size, (r) => readsAsHeading(r.title.replace(/\s+/g, " ")) && !readsAsProse(r.title) && readsAsProse(r.abstract.replace(/\s+/g, " ")));
+  const files: string[] = [];
+  for (const [date, day] of byDay(records)) {
+    const file = path.join(digests, `${date}.txt`);
+    writeFileSync(file, renderDigest(dayLabel(date), day));
+    files.push(file);
+  }
+
+  // Parse throughput against just reading the files.
+  let bytes = 0;
+  let started = performance.now();
+  for (const f of files) bytes += readFileSync(f).length;
+  const readMs = performance.now() - started;
+  started = performance.now();
+  for (const f of files) {
+    const decoded = decodeDigest(readFileSync(f));
+    if (decoded.ok) parseDigest(decoded.text);
+  }
+  const parseMs = performance.now() - started;
+  const mb = bytes / 1024 / 1024;
+
+  const port = await freePort();
+  const dataDir = path.join(dir, "data");
+  const server = await startLocalServer({ dataDir, port, masterKey: MASTER_KEY });
+  const search = createSearchClient({ host: server.url, apiKey: MASTER_KEY, local: false }, 60_000);
+  const databaseUrl = `file:${path.join(dataDir, "paperdex.db")}`;
+  await deployMigrations(databaseUrl);
+  const db = createDb(databaseUrl);
+  try {
+    console.log(`  ingest of ${files.length} files…`);
+    started = performance.now();
+    const summary = await ingestFiles({ db, search, indexUid: "papers" }, { files });
+    const ingestMs = performance.now() - started;
+    if (summary.indexError || summary.failedFiles) throw new Error(`ingest failed: ${summary.indexError ?? `${summary.failedFiles} files`}`);
+
+    // Meilisearch alone: the same documents, built beforehand, sent to a fresh index.
+    const documents: PaperDocument[] = [];
+    for await (const batch of indexedPapers(db)) documents.push(...batch.map((p) => p.document));
+    console.log(`  direct indexing of ${documents.length} documents…`);
+    started = performance.now();
+    await ensureIndex(search, "direct");
+    await upsertDocuments(search, "direct", documents);
+    const directMs = performance.now() - started;
+    await waitFor(search.deleteIndex("direct"), "drop the direct index");
+
+    // The app, on this data.
+    const appPort = await freePort();
+    const app: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(appPort)], {
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PAPERDEX_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, MEILI_URL: server.url, MEILI_API_KEY: MASTER_KEY },
+      stdio: "ignore",
+    });
+    const base = `http://127.0.0.1:${appPort}`;
+    try {
+      for (let i = 0; i < 120; i++) {
+        if (await timed(`${base}/api/health`).then((r) => r.status === 200, () => false)) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      const slugs = (await db.paper.findMany({ select: { slug: true }, take: 50 })).map((p) => p.slug);
+      // Warm-up, then measure.
+      for (const q of QUERIES) await timed(`${base}/api/search?q=${encodeURIComponent(q)}`);
+      const direct = (i: number) =>
+        timed(`${server.url}/indexes/papers/search`, {
+          method: "POST",
+          headers: { Authorization: `Bearer ${MASTER_KEY}`, "Content-Type": "application/json" },
+          body: JSON.stringify({ q: QUERIES[i % QUERIES.length], hitsPerPage: 20, page: 1, facets: ["topics", "digests", "hasCode"], attributesToCrop: ["abstract"], cropLength: 36, attributesToHighlight: ["title", "abstract"], matchingStrategy: "frequency" }),
+        });
+      const viaApi = (i: number) => timed(`${base}/api/search?q=${encodeURIComponent(QUERIES[i % QUERIES.length]!)}`);
+      const search1 = { api: await load(1, 100, viaApi), direct: await load(1, 100, direct) };
+      const search16 = { api: await load(16, 800, viaApi), direct: await load(16, 800, direct) };
+      const ttfb = async (url: (i: number) => string) => {
+        const times: number[] = [];
+        for (let i = 0; i < 40; i++) times.push((await timed(url(i))).ttfb);
+        return { p50: round(percentile(times, 0.5)), p95: round(percentile(times, 0.95)) };
+      };
+      const searchTtfb = await ttfb((i) => `${base}/search?q=${encodeURIComponent(QUERIES[i % QUERIES.length]!)}`);
+      const paperTtfb = await ttfb((i) => `${base}/papers/${slugs[i % slugs.length]}`);
+      const js = {
+        browse: await firstLoadJsKb(base, "/"),
+        search: await firstLoadJsKb(base, "/search?q=lora"),
+        paper: await firstLoadJsKb(base, `/papers/${slugs[0]}`),
+      };
+      const nextPid = childPids(app.pid!)[0] ?? app.pid;
+      return {
+        papers: await db.paper.count(),
+        files: files.length,
+        ingestS: round(ingestMs / 1000),
+        directIndexS: round(directMs / 1000),
+        ingest_vs_direct_ratio: round(ingestMs / directMs, 2),
+        parseMBs: round(mb / (parseMs / 1000)),
+        readMBs: round(mb / (readMs / 1000)),
+        parse_vs_read_ratio: round(parseMs / readMs, 1),
+        search1,
+        search16,
+        search_p95_vs_direct_ratio: round(search16.api.p95 / search16.direct.p95, 2),
+        search_throughput_vs_direct: round(search16.api.rps / search16.direct.rps, 2),
+        ttfbMs: { search: searchTtfb, paper: paperTtfb },
+        firstLoadJsKb: js,
+        peakRssMb: { app: Math.max(peakRssMb(nextPid), peakRssMb(app.pid)), meilisearch: peakRssMb(server.process.pid) },
+        sizeMb: { database: round(statSync(path.join(dataDir, "paperdex.db")).size / 1024 / 1024), index: dirSizeMb(path.join(dataDir, "meili")) },
+      };
+    } finally {
+      app.kill("SIGTERM");
+    }
+  } finally {
+    await db.$disconnect();
+    await server.stop();
+  }
+}
+
+run(async () => {
+  const { values } = parseArgs({ options: { sizes: { type: "string", default: "10000,74728" } } });
+  const sizes = values.sizes!.split(",").map(Number);
+  // A production build to measure; built once when missing.
+  if (!existsSync(".next/BUILD_ID")) spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const runs: Record<string, Awaited<ReturnType<typeof benchSize>>> = {};
+  for (const size of sizes) {
+    runs[size] = await benchSize(size);
+    console.log(JSON.stringify(runs[size], null, 2));
+  }
+  const largest = runs[Math.max(...sizes)]!;
+  const results = {
+    measuredAt: new Date().toISOString(),
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${round(os.totalmem() / 1024 ** 3)} GiB, Node ${process.version}`,
+    ingest_vs_direct_ratio: largest.ingest_vs_direct_ratio,
+    search_p95_vs_direct_ratio: largest.search_p95_vs_direct_ratio,
+    search_throughput_vs_direct: largest.search_throughput_vs_direct,
+    first_load_js_kb_search: largest.firstLoadJsKb.search,
+    targets: { ingest_vs_direct_ratio: "≤ 1.25", search_p95_vs_direct_ratio: "≤ 1.5", search_throughput_vs_direct: "≥ 0.6", first_load_js_kb_search: "≤ 120" },
+    runs,
+  };
+  mkdirSync("bench", { recursive: true });
+  writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+  console.log("\n| papers | ingest s | direct s | ratio | parse MB/s | read MB/s | API p95 16c ms | direct p95 ms | p95 ratio | rps ratio | /search TTFB p50 | JS kB (search) |");
+  console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const [size, r] of Object.entries(runs)) {
+    console.log(`| ${size} | ${r.ingestS} | ${r.directIndexS} | ${r.ingest_vs_direct_ratio} | ${r.parseMBs} | ${r.readMBs} | ${r.search16.api.p95} | ${r.search16.direct.p95} | ${r.search_p95_vs_direct_ratio} | ${r.search_throughput_vs_direct} | ${r.ttfbMs.search.p50} | ${r.firstLoadJsKb.search} |`);
+  }
+  console.log("\nWrote bench/results.json");
+});
