@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "../db";
 import { normalizeTitle, slugify, type DigestEntry } from "../digest";
 import { effectiveTopics, topicKey, toTopicRow } from "../topics/overrides";
@@ -59,7 +59,8 @@ export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger)
       }
       const byTitle = new Map(existing.map((p) => [p.normalizedTitle, p]));
 
-      const appearances: { paperId: string; position: number; line: number }[] = [];
+      const fresh: NewPaper[] = [];
+      const order: { normalizedTitle: string; position: number; line: number }[] = [];
       for (const [normalizedTitle, entry] of firstByTitle) {
         const current = byTitle.get(normalizedTitle);
         // When digests disagree about a paper's text, the newest digest wins, and an older
@@ -70,44 +71,38 @@ export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger)
         // Editors' corrections are applied again on every run, so they survive re-ingest.
         const topics = effectiveTopics(tagger.tag(text.title, text.abstract), current?.overrides ?? []);
         const codeUrl = entry.codeUrls[0] ?? null;
-        let paperId: string;
         if (!current) {
-          const created = await tx.paper.create({
-            data: {
-              slug: await freeSlug(tx, entry.title, normalizedTitle),
-              normalizedTitle,
-              title: entry.title,
-              abstract: entry.abstract,
-              codeUrl,
-              textDigestId: digest.id,
-              topics: { create: topics.map(toTopicRow) },
-            },
-          });
-          paperId = created.id;
-          touched.add(paperId);
-          counts.newPapers++;
-        } else {
-          paperId = current.id;
-          const textChanged =
-            mayChangeText && (current.title !== entry.title || current.abstract !== entry.abstract || current.codeUrl !== codeUrl);
-          const topicsChanged = topicKey(current.topics) !== topicKey(topics.map(toTopicRow));
-          if (textChanged) {
-            await tx.paper.update({
-              where: { id: current.id },
-              data: { title: entry.title, abstract: entry.abstract, codeUrl, textDigestId: digest.id },
-            });
-          }
-          if (topicsChanged) {
-            await tx.paperTopic.deleteMany({ where: { paperId: current.id } });
-            await tx.paperTopic.createMany({ data: topics.map((t) => ({ paperId: current.id, ...toTopicRow(t) })) });
-          }
-          if (textChanged || topicsChanged) {
-            counts.updatedPapers++;
-            touched.add(current.id);
-          } else counts.unchangedPapers++;
+          // New papers are inserted together after the loop: one statement, not one per paper.
+          fresh.push({ normalizedTitle, entry, topics, codeUrl });
+          order.push({ normalizedTitle, position: entry.position, line: entry.line });
+          continue;
         }
-        appearances.push({ paperId, position: entry.position, line: entry.line });
+        const textChanged =
+          mayChangeText && (current.title !== entry.title || current.abstract !== entry.abstract || current.codeUrl !== codeUrl);
+        const topicsChanged = topicKey(current.topics) !== topicKey(topics.map(toTopicRow));
+        if (textChanged) {
+          await tx.paper.update({
+            where: { id: current.id },
+            data: { title: entry.title, abstract: entry.abstract, codeUrl, textDigestId: digest.id },
+          });
+        }
+        if (topicsChanged) {
+          await tx.paperTopic.deleteMany({ where: { paperId: current.id } });
+          await tx.paperTopic.createMany({ data: topics.map((t) => ({ paperId: current.id, ...toTopicRow(t) })) });
+        }
+        if (textChanged || topicsChanged) {
+          counts.updatedPapers++;
+          touched.add(current.id);
+        } else counts.unchangedPapers++;
+        order.push({ normalizedTitle, position: entry.position, line: entry.line });
       }
+      const idByTitle = new Map(existing.map((p) => [p.normalizedTitle, p.id]));
+      for (const [title, id] of await insertPapers(tx, digest.id, fresh)) {
+        idByTitle.set(title, id);
+        touched.add(id);
+      }
+      counts.newPapers += fresh.length;
+      const appearances = order.map((o) => ({ paperId: idByTitle.get(o.normalizedTitle)!, position: o.position, line: o.line }));
 
       const stored = await tx.appearance.findMany({ where: { digestId: digest.id }, orderBy: { position: "asc" } });
       const key = (rows: { paperId: string; position: number; line: number }[]) =>
@@ -196,11 +191,45 @@ async function refreshSortKeyChunk(tx: Tx, paperIds: string[]): Promise<string[]
   return changed;
 }
 
-/** The title's slug, or the slug plus a short hash when another title already has it. */
-async function freeSlug(tx: Tx, title: string, normalizedTitle: string): Promise<string> {
-  const slug = slugify(title);
-  const taken = await tx.paper.findUnique({ where: { slug }, select: { normalizedTitle: true } });
-  if (!taken || taken.normalizedTitle === normalizedTitle) return slug;
-  const hash = createHash("sha256").update(normalizedTitle).digest("hex").slice(0, 8);
-  return `${slug}-${hash}`;
+interface NewPaper {
+  normalizedTitle: string;
+  entry: DigestEntry;
+  topics: ReturnType<typeof effectiveTopics>;
+  codeUrl: string | null;
+}
+
+/**
+ * Inserts new papers in bulk: slugs from their titles (plus a short hash where another paper
+ * has the slug already), then papers and their topics with one statement each.
+ */
+async function insertPapers(tx: Tx, digestId: string, papers: NewPaper[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  if (papers.length === 0) return ids;
+  const wanted = papers.map((p) => slugify(p.entry.title));
+  const taken = new Set<string>();
+  for (let i = 0; i < wanted.length; i += PARAMETER_CHUNK) {
+    const rows = await tx.paper.findMany({ where: { slug: { in: wanted.slice(i, i + PARAMETER_CHUNK) } }, select: { slug: true } });
+    for (const row of rows) taken.add(row.slug);
+  }
+  const rows = papers.map((p, i) => {
+    let slug = wanted[i]!;
+    if (taken.has(slug)) slug = `${slug}-${createHash("sha256").update(p.normalizedTitle).digest("hex").slice(0, 8)}`;
+    taken.add(slug);
+    const id = randomUUID();
+    ids.set(p.normalizedTitle, id);
+    return {
+      id,
+      slug,
+      normalizedTitle: p.normalizedTitle,
+      title: p.entry.title,
+      abstract: p.entry.abstract,
+      codeUrl: p.codeUrl,
+      textDigestId: digestId,
+    };
+  });
+  await tx.paper.createMany({ data: rows });
+  await tx.paperTopic.createMany({
+    data: papers.flatMap((p) => p.topics.map((t) => ({ paperId: ids.get(p.normalizedTitle)!, ...toTopicRow(t) }))),
+  });
+  return ids;
 }
