@@ -14,6 +14,8 @@ import { digestDate } from "./digest-date";
 import { storeDigest } from "./store-digest";
 import { syncTopics } from "./topics";
 
+const SEND_BATCH = 2_000;
+
 export interface IngestOptions {
   files: string[];
   /** Year for "Mar 12" labels; without it no full date is invented. */
@@ -85,21 +87,31 @@ export async function ingestFiles(
     else indexError = describeSearchError(error);
   }
 
+  // Changed papers are sent in batches of a few thousand: Meilisearch indexes a few large
+  // batches much faster than many small ones.
+  let waiting: string[] = [];
+  const send = async (force: boolean) => {
+    if (!pipeline || (!force && waiting.length < SEND_BATCH) || waiting.length === 0) return;
+    const ids = waiting;
+    waiting = [];
+    try {
+      await pipeline.enqueue(ids);
+    } catch (error) {
+      indexError = describeSearchError(error);
+      pipeline = null;
+    }
+  };
+
   const outcomes: FileOutcome[] = [];
   for (const [i, file] of options.files.entries()) {
     reporter.fileStart?.(file, i, options.files.length);
     const outcome = await ingestOne(db, file, options.year, tagger);
     outcomes.push(outcome);
     reporter.fileDone?.(outcome);
-    if (pipeline && outcome.status === "stored" && outcome.touched.length > 0) {
-      try {
-        await pipeline.enqueue(outcome.touched);
-      } catch (error) {
-        indexError = describeSearchError(error);
-        pipeline = null;
-      }
-    }
+    if (outcome.status === "stored") waiting.push(...outcome.touched);
+    await send(false);
   }
+  await send(true);
 
   let indexed = 0;
   try {

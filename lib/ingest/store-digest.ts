@@ -38,7 +38,8 @@ export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger)
     async (tx) => {
       const counts: StoreCounts = { newPapers: 0, updatedPapers: 0, unchangedPapers: 0, digestChanged: false, touched: [] };
       const touched = new Set<string>();
-      counts.digestChanged = await upsertDigestRow(tx, digest);
+      const row = await upsertDigestRow(tx, digest);
+      counts.digestChanged = row.changed;
 
       // A paper listed twice in one digest keeps its first position.
       const firstByTitle = new Map<string, DigestEntry>();
@@ -97,7 +98,7 @@ export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger)
         order.push({ normalizedTitle, position: entry.position, line: entry.line });
       }
       const idByTitle = new Map(existing.map((p) => [p.normalizedTitle, p.id]));
-      for (const [title, id] of await insertPapers(tx, digest.id, fresh)) {
+      for (const [title, id] of await insertPapers(tx, digest.id, row.sortKey, fresh)) {
         idByTitle.set(title, id);
         touched.add(id);
       }
@@ -123,7 +124,8 @@ export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger)
   );
 }
 
-async function upsertDigestRow(tx: Tx, digest: DigestToStore): Promise<boolean> {
+/** Stores the digest row; says whether it changed, and the sort key it now has. */
+async function upsertDigestRow(tx: Tx, digest: DigestToStore): Promise<{ changed: boolean; sortKey: number }> {
   const current = await tx.digest.findUnique({ where: { id: digest.id } });
   const data = {
     fileName: digest.fileName,
@@ -136,7 +138,7 @@ async function upsertDigestRow(tx: Tx, digest: DigestToStore): Promise<boolean> 
   };
   if (!current) {
     await tx.digest.create({ data: { id: digest.id, ...data } });
-    return true;
+    return { changed: true, sortKey: data.sortKey };
   }
   const same =
     current.fileName === data.fileName &&
@@ -145,9 +147,9 @@ async function upsertDigestRow(tx: Tx, digest: DigestToStore): Promise<boolean> 
     current.publishedOn?.getTime() === data.publishedOn?.getTime() &&
     current.sortKey === data.sortKey &&
     current.entryCount === data.entryCount;
-  if (same) return false;
+  if (same) return { changed: false, sortKey: data.sortKey };
   await tx.digest.update({ where: { id: digest.id }, data: { ...data, ingestedAt: new Date() } });
-  return true;
+  return { changed: true, sortKey: data.sortKey };
 }
 
 /** Keeps each paper's "newest digest" columns in step with its appearances. */
@@ -202,7 +204,7 @@ interface NewPaper {
  * Inserts new papers in bulk: slugs from their titles (plus a short hash where another paper
  * has the slug already), then papers and their topics with one statement each.
  */
-async function insertPapers(tx: Tx, digestId: string, papers: NewPaper[]): Promise<Map<string, string>> {
+async function insertPapers(tx: Tx, digestId: string, sortKey: number, papers: NewPaper[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   if (papers.length === 0) return ids;
   const wanted = papers.map((p) => slugify(p.entry.title));
@@ -225,6 +227,9 @@ async function insertPapers(tx: Tx, digestId: string, papers: NewPaper[]): Promi
       abstract: p.entry.abstract,
       codeUrl: p.codeUrl,
       textDigestId: digestId,
+      // Its only digest is this one, so it is already its newest.
+      sortKey,
+      sortPosition: p.entry.position,
     };
   });
   await tx.paper.createMany({ data: rows });

@@ -1,4 +1,5 @@
 import type { Meilisearch } from "meilisearch";
+import { Prisma } from "@/prisma/generated/client/client";
 import type { Db } from "../db";
 import { idfTable } from "../embeddings/idf-table";
 import { embedPaper } from "../embeddings/vectors";
@@ -64,12 +65,21 @@ async function* scan(db: Db, paperIds: string[] | undefined, onlyDirty: boolean)
   }
 }
 
+/**
+ * Records the hash of what the index now holds for each paper: one UPDATE … CASE statement
+ * per few hundred papers rather than one statement per paper (plain SQL that SQLite and
+ * PostgreSQL both accept; every value is a bound parameter).
+ */
 export async function markIndexed(db: Db, papers: IndexedPaper[]): Promise<void> {
-  const CHUNK = 500;
+  const CHUNK = 300; // three parameters per paper, under SQLite's 999
   for (let i = 0; i < papers.length; i += CHUNK) {
-    await db.$transaction(
-      papers.slice(i, i + CHUNK).map((p) => db.paper.update({ where: { id: p.id }, data: { indexedHash: p.hash } })),
+    const chunk = papers.slice(i, i + CHUNK);
+    const cases = Prisma.join(
+      chunk.map((p) => Prisma.sql`WHEN ${p.id} THEN ${p.hash}`),
+      " ",
     );
+    const ids = Prisma.join(chunk.map((p) => p.id));
+    await db.$executeRaw`UPDATE "Paper" SET "indexedHash" = CASE "id" ${cases} END WHERE "id" IN (${ids})`;
   }
 }
 
