@@ -80,8 +80,10 @@ export function parseDigest(text: string): ParsedDigest {
       message: `the title "${clip(pendingTitle.text)}" has no abstract (is the file cut short?)`,
     });
   }
+  // A cut-off file ends mid-line: no final line break, and a last abstract that does not end
+  // as prose does. Either alone is normal (some abstracts end on a formula or a number).
   const last = entries.at(-1);
-  if (last && !endsLikeProse(last.abstract)) {
+  if (last && !/[\r\n]\s*$/.test(text) && !endsLikeProse(last.abstract)) {
     problems.push({
       line: last.line + (layout === "blank-separated" ? 2 : 1),
       message: "the last abstract stops mid-sentence (is the file cut short?)",

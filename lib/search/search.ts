@@ -110,17 +110,17 @@ export async function searchPapers(params: SearchParams): Promise<SearchResult> 
 /** The query without its rarest word, judged by the IDF table (unknown words are rarest). */
 function dropRarestWord(q: string): { query: string; dropped: string } | null {
   const table = idfTable();
-  const words = q.match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? [];
-  let rarest: { index: number; idf: number } | null = null;
-  words.forEach((word, index) => {
+  const words: string[] = q.match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? [];
+  let rarest = -1;
+  let rarestIdf = -Infinity;
+  for (const [index, word] of words.entries()) {
     const [term] = terms(word);
-    if (!term) return; // a stop word carries no weight either way
+    if (!term) continue; // a stop word carries no weight either way
     const idf = table.idf[term] ?? table.unknownIdf;
-    if (!rarest || idf > rarest.idf) rarest = { index, idf };
-  });
-  if (rarest === null) return null;
-  const { index } = rarest as { index: number };
-  return { query: words.filter((_, i) => i !== index).join(" "), dropped: words[index]! };
+    if (idf > rarestIdf) [rarest, rarestIdf] = [index, idf];
+  }
+  if (rarest < 0) return null;
+  return { query: words.filter((_, i) => i !== rarest).join(" "), dropped: words[rarest]! };
 }
 
 interface SearchOnce {
