@@ -108,7 +108,10 @@ export async function ingestFiles(
     const outcome = await ingestOne(db, file, options.year, tagger);
     outcomes.push(outcome);
     reporter.fileDone?.(outcome);
-    if (outcome.status === "stored") waiting.push(...outcome.touched);
+    if (outcome.status === "stored") {
+      pipeline?.invalidate(outcome.touched);
+      waiting.push(...outcome.touched);
+    }
     await send(false);
   }
   await send(true);

@@ -39,6 +39,14 @@ export class IndexPipeline {
     }
   }
 
+  /**
+   * The database changed these papers again: a task already queued for them no longer holds
+   * their latest version, so it must not mark them indexed (they will be queued again).
+   */
+  invalidate(paperIds: string[]): void {
+    for (const id of paperIds) if (this.latest.has(id)) this.latest.set(id, 0);
+  }
+
   /** Waits for every queued task. */
   async flush(): Promise<void> {
     while (this.pending.length) await this.settle(this.pending.shift()!);

@@ -34,10 +34,15 @@ async function* scan(db: Db, paperIds: string[] | undefined, onlyDirty: boolean)
   let cursor: string | undefined;
   for (;;) {
     const papers = await db.paper.findMany({
-      where: { ...(paperIds ? { id: { in: paperIds } } : {}), ...(onlyDirty ? { indexedHash: null } : {}) },
+      // Keyset pagination on id, not Prisma's cursor: the caller marks each batch indexed,
+      // and a cursor row that no longer matches the filter would end the scan early.
+      where: {
+        ...(paperIds ? { id: { in: paperIds } } : {}),
+        ...(cursor ? { id: { gt: cursor, ...(paperIds ? { in: paperIds } : {}) } } : {}),
+        ...(onlyDirty ? { indexedHash: null } : {}),
+      },
       orderBy: { id: "asc" },
       take: BATCH,
-      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
       include: {
         topics: { include: { topic: true }, orderBy: { score: "desc" } },
         appearances: { select: { digestId: true } },
