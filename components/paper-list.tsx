@@ -1,11 +1,12 @@
+import type { ReactNode } from "react";
 import type { PaperSummary } from "@/lib/papers/types";
 import { PaperCard } from "./paper-card";
 
-/** Papers from the database as cards, each marked with the digest it last appeared in. */
-export function PaperList({ papers }: { papers: PaperSummary[] }) {
+/** Papers from the database as cards, marked by default with the digest they last appeared in. */
+export function PaperList({ papers, meta }: { papers: PaperSummary[]; meta?: (paper: PaperSummary, index: number) => ReactNode }) {
   return (
     <ol className="space-y-4">
-      {papers.map((paper) => (
+      {papers.map((paper, index) => (
         <li key={paper.slug}>
           <PaperCard
             slug={paper.slug}
@@ -13,7 +14,7 @@ export function PaperList({ papers }: { papers: PaperSummary[] }) {
             excerpt={paper.abstract}
             topics={paper.topics}
             codeUrl={paper.codeUrl}
-            meta={paper.digests[0]?.label ?? undefined}
+            meta={meta ? meta(paper, index) : (paper.digests[0]?.label ?? undefined)}
           />
         </li>
       ))}

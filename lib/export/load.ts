@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { summaryInclude, toPaperSummary } from "../papers/reshape";
 import type { SearchParams } from "../search/params";
 import { resilientSearch } from "../search/resilient-search";
 import type { ExportPaper } from "./types";
@@ -18,31 +19,16 @@ export async function loadResults(params: SearchParams, limit = MAX_EXPORT): Pro
     if (page >= result.totalPages || result.hits.length === 0) break;
   }
   const wanted = slugs.slice(0, limit);
-  const rows = await db().paper.findMany({
-    where: { slug: { in: wanted } },
-    include: { topics: { orderBy: { score: "desc" } }, appearances: { include: { digest: true } } },
-  });
+  const rows = [];
+  for (let i = 0; i < wanted.length; i += 500) {
+    rows.push(...(await db().paper.findMany({ where: { slug: { in: wanted.slice(i, i + 500) } }, include: summaryInclude })));
+  }
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
-  const papers = wanted.flatMap((slug) => {
+  const papers = wanted.flatMap((slug): ExportPaper[] => {
     const row = bySlug.get(slug);
     if (!row) return [];
-    return [
-      {
-        slug: row.slug,
-        title: row.title,
-        abstract: row.abstract,
-        codeUrl: row.codeUrl,
-        topics: row.topics.map((t) => t.topicSlug),
-        digests: row.appearances.map((a) => ({
-          id: a.digest.id,
-          fileName: a.digest.fileName,
-          label: a.digest.label,
-          publishedOn: a.digest.publishedOn?.toISOString().slice(0, 10) ?? null,
-          position: a.position,
-        })),
-        firstSeenAt: row.firstSeenAt.toISOString(),
-      },
-    ];
+    const summary = toPaperSummary(row);
+    return [{ ...summary, topics: summary.topics.map((t) => t.slug), firstSeenAt: row.firstSeenAt.toISOString() }];
   });
   return { total, papers };
 }

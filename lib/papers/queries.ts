@@ -61,9 +61,6 @@ export async function listDigests() {
   return rows.map((d) => ({ id: d.id, fileName: d.fileName, label: d.label, entryCount: d.entryCount }));
 }
 
-export async function countPapers(): Promise<number> {
-  return db().paper.count();
-}
 
 /** Title and abstract of the given papers, for "more like these". Unknown slugs are skipped. */
 export async function papersBySlugs(slugs: string[]) {

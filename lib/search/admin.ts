@@ -83,8 +83,3 @@ export async function dropIndex(client: Meilisearch, uid: string): Promise<void>
     throw new SearchTaskError(`Meilisearch could not delete the index "${uid}": ${task.error?.message ?? task.status}`);
   }
 }
-
-export async function countDocuments(client: Meilisearch, uid: string): Promise<number> {
-  const stats = await client.index(uid).getStats();
-  return stats.numberOfDocuments;
-}

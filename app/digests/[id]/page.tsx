@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
-import { PaperCard } from "@/components/paper-card";
+import { PaperList } from "@/components/paper-list";
 import { getDigest } from "@/lib/papers/provenance";
 
 export const dynamic = "force-dynamic";
@@ -29,33 +29,28 @@ export default async function DigestPage({ params }: Props) {
           search within this digest
         </Link>
       </p>
-      <ol className="mt-6 space-y-4">
-        {entries.map(({ position, paper, seenBefore }) => (
-          <li key={paper.slug}>
-            <PaperCard
-              slug={paper.slug}
-              title={paper.title}
-              excerpt={paper.abstract}
-              topics={paper.topics}
-              codeUrl={paper.codeUrl}
-              meta={
-                <>
-                  #{position} ·{" "}
-                  {seenBefore ? (
-                    <Link href={`/digests/${seenBefore.id}`} className="underline">
-                      seen before in {seenBefore.label ?? seenBefore.fileName}
-                    </Link>
-                  ) : (
-                    <span className="rounded bg-emerald-100 px-1.5 py-0.5 font-medium text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">
-                      new
-                    </span>
-                  )}
-                </>
-              }
-            />
-          </li>
-        ))}
-      </ol>
+      <div className="mt-6">
+        <PaperList
+          papers={entries.map((e) => e.paper)}
+          meta={(_, i) => {
+            const { position, seenBefore } = entries[i]!;
+            return (
+              <>
+                #{position} ·{" "}
+                {seenBefore ? (
+                  <Link href={`/digests/${seenBefore.id}`} className="underline">
+                    seen before in {seenBefore.label ?? seenBefore.fileName}
+                  </Link>
+                ) : (
+                  <span className="rounded bg-emerald-100 px-1.5 py-0.5 font-medium text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">
+                    new
+                  </span>
+                )}
+              </>
+            );
+          }}
+        />
+      </div>
     </div>
   );
 }
