@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "../db";
 import { summaryInclude, toPaperSummary } from "./reshape";
-import type { PaperSummary } from "./types";
+import type { PaperDetail, PaperSummary } from "./types";
 
 // Where papers come from: digests in the order they were published, and for each paper the
 // digest it first appeared in. Digests dated by their label come first by date; digests with
@@ -41,13 +41,16 @@ const digestOrder = cache(async () => {
   return { ordered, rank: new Map(ordered.map((d, i) => [d.id, i])) };
 });
 
-/** For each given paper, the id of the first digest it appeared in. */
-async function firstDigests(paperIds: string[]): Promise<Map<string, string>> {
+/** For the given papers (or every paper), the id of the first digest each appeared in. */
+async function firstDigests(paperIds?: string[]): Promise<Map<string, string>> {
   const { rank } = await digestOrder();
-  const appearances = await db().appearance.findMany({
-    where: { paperId: { in: paperIds } },
-    select: { paperId: true, digestId: true },
-  });
+  const select = { paperId: true, digestId: true } as const;
+  const appearances = [];
+  if (!paperIds) appearances.push(...(await db().appearance.findMany({ select })));
+  // In chunks: ids travel as bound parameters, of which SQLite takes at most 999.
+  for (let i = 0; paperIds && i < paperIds.length; i += 500) {
+    appearances.push(...(await db().appearance.findMany({ where: { paperId: { in: paperIds.slice(i, i + 500) } }, select })));
+  }
   const first = new Map<string, string>();
   for (const a of appearances) {
     const current = first.get(a.paperId);
@@ -71,8 +74,7 @@ function toInfo(d: DigestRow, newPapers: number): DigestInfo {
 /** Every digest, newest first, with how many of its papers were new. */
 export async function listDigestInfo(): Promise<DigestInfo[]> {
   const { ordered } = await digestOrder();
-  const papers = await db().appearance.findMany({ select: { paperId: true }, distinct: ["paperId"] });
-  const first = await firstDigests(papers.map((p) => p.paperId));
+  const first = await firstDigests();
   const newCount = new Map<string, number>();
   for (const digestId of first.values()) newCount.set(digestId, (newCount.get(digestId) ?? 0) + 1);
   return ordered.map((d) => toInfo(d, newCount.get(d.id) ?? 0)).reverse();
@@ -89,11 +91,16 @@ export const getDigest = cache(async (id: string): Promise<{ digest: DigestInfo;
   const { ordered } = await digestOrder();
   const digest = ordered.find((d) => d.id === id);
   if (!digest) return null;
-  const appearances = await db().appearance.findMany({
-    where: { digestId: id },
-    orderBy: { position: "asc" },
-    include: { paper: { include: summaryInclude } },
-  });
+  const appearances = await db().appearance.findMany({ where: { digestId: id }, orderBy: { position: "asc" } });
+  // Papers in chunks: a relation include would bind every id at once (SQLite takes 999).
+  const papers = new Map<string, PaperSummary>();
+  for (let i = 0; i < appearances.length; i += 500) {
+    const rows = await db().paper.findMany({
+      where: { id: { in: appearances.slice(i, i + 500).map((a) => a.paperId) } },
+      include: summaryInclude,
+    });
+    for (const row of rows) papers.set(row.id, toPaperSummary(row));
+  }
   const first = await firstDigests(appearances.map((a) => a.paperId));
   const byId = new Map(ordered.map((d) => [d.id, d]));
   const entries = appearances.map((a) => {
@@ -101,22 +108,18 @@ export const getDigest = cache(async (id: string): Promise<{ digest: DigestInfo;
     const earlier = firstId && firstId !== id ? byId.get(firstId) : undefined;
     return {
       position: a.position,
-      paper: toPaperSummary(a.paper),
+      paper: papers.get(a.paperId)!,
       seenBefore: earlier ? { id: earlier.id, label: earlier.label, fileName: earlier.fileName } : null,
     };
   });
   return { digest: toInfo(digest, entries.filter((e) => !e.seenBefore).length), entries };
 });
 
-/** The digest a paper first appeared in, with its position there. */
-export async function firstAppearance(slug: string) {
-  const paper = await db().paper.findUnique({ where: { slug }, select: { id: true, firstSeenAt: true } });
-  if (!paper) return null;
-  const firstId = (await firstDigests([paper.id])).get(paper.id);
-  if (!firstId) return null;
-  const { ordered } = await digestOrder();
-  const digest = ordered.find((d) => d.id === firstId)!;
-  const appearance = await db().appearance.findFirst({ where: { paperId: paper.id, digestId: firstId } });
-  return { digest: toInfo(digest, 0), position: appearance?.position ?? 0, storedAt: paper.firstSeenAt.toISOString() };
+/** The digest a paper first appeared in, with its position there, from the paper's own digests. */
+export async function firstAppearance(paper: PaperDetail) {
+  const { ordered, rank } = await digestOrder();
+  const first = [...paper.digests].sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0))[0];
+  const digest = first && ordered.find((d) => d.id === first.id);
+  if (!first || !digest) return null;
+  return { digest: toInfo(digest, 0), position: first.position, storedAt: paper.firstSeenAt };
 }
-

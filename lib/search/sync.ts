@@ -7,7 +7,7 @@ import { rebuildIndex, upsertDocuments } from "./admin";
 import { toPaperDocument, withHash, type PaperDocument } from "./document";
 
 // The database is the source of truth; these functions bring the index in line with it.
-// Papers are read in batches (cursor by id), so memory and query sizes stay bounded however
+// Papers are read in batches (keyset pagination by id), so memory and query sizes stay bounded however
 // many papers there are.
 
 export interface IndexedPaper {
@@ -37,8 +37,7 @@ async function* scan(db: Db, paperIds: string[] | undefined, onlyDirty: boolean)
       // Keyset pagination on id, not Prisma's cursor: the caller marks each batch indexed,
       // and a cursor row that no longer matches the filter would end the scan early.
       where: {
-        ...(paperIds ? { id: { in: paperIds } } : {}),
-        ...(cursor ? { id: { gt: cursor, ...(paperIds ? { in: paperIds } : {}) } } : {}),
+        id: { ...(paperIds ? { in: paperIds } : {}), ...(cursor ? { gt: cursor } : {}) },
         ...(onlyDirty ? { indexedHash: null } : {}),
       },
       orderBy: { id: "asc" },

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { normalizeTitle, parseDigest, readsAsHeading, readsAsProse } from "@/lib/digest";
-import { SEED_FILES, readSeed } from "../support/fixtures";
+import { SEED_FILES } from "../support/fixtures";
 
 const seeds = SEED_FILES.map((file) => ({ name: path.basename(file), parsed: parseDigest(readFileSync(file, "utf8")) }));
 

@@ -116,5 +116,13 @@ describe("npm run ingest on bad files", () => {
     expect(result.stdout).toContain(`✔ ${big}: 10000 entries, stored (10000 new, 0 updated papers)`);
     expect(await db.appearance.count({ where: { digestId: "big" } })).toBe(10_000);
     await expectIndexMatches();
+
+    // Provenance pages over more papers than SQLite takes bound parameters.
+    process.env.DATABASE_URL = databaseUrl;
+    const { getDigest, listDigestInfo } = await import("@/lib/papers/provenance");
+    expect((await listDigestInfo()).find((d) => d.id === "big")).toMatchObject({ entryCount: 10_000, newPapers: 10_000 });
+    const digest = await getDigest("big");
+    expect(digest?.entries).toHaveLength(10_000);
+    expect(digest?.entries.every((e) => e.seenBefore === null)).toBe(true);
   }, 300_000);
 });

@@ -33,7 +33,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
     relatedPapers(paper),
     listTopics(),
     cookies().then((c) => isValidSession(c.get(ADMIN_COOKIE)?.value)),
-    firstAppearance(paper.slug),
+    firstAppearance(paper),
   ]);
   const explained = paper.topics.find((t) => t.slug === query.explain) ?? null;
   const flash = flashMessage(query);
