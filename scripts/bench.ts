@@ -19,6 +19,7 @@ import { startLocalServer } from "@/lib/search/local-server";
 import { indexedPapers } from "@/lib/search/sync";
 import type { PaperDocument } from "@/lib/search/document";
 import { freePort } from "@/tests/support/free-port";
+import { mergeResults } from "./bench-results";
 import { run } from "./lib-cli";
 
 const ROOT = path.resolve("tmp/bench");
@@ -102,15 +103,46 @@ function childPids(pid: number): number[] {
   return out.split("\n").map((s) => Number(s.trim())).filter(Boolean);
 }
 
-async function firstLoadJsKb(base: string, route: string): Promise<number> {
-  const html = await (await fetch(`${base}${route}`)).text();
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]!);
+/**
+ * Gzipped size of the scripts a page makes a browser load: every <script src>, except the
+ * `noModule` polyfills, which browsers that run modules (all current ones) never fetch.
+ */
+function scriptsKb(html: string, distDir: string): number {
+  const scripts = [...html.matchAll(/<script([^>]+)>/g)]
+    .filter((m) => !/\snoModule/i.test(m[1]!))
+    .map((m) => /\ssrc="([^"]+\.js)"/.exec(m[1]!)?.[1])
+    .filter((src): src is string => src !== undefined);
   let bytes = 0;
   for (const src of new Set(scripts)) {
-    const file = path.join(".next", src.replace(/^\/_next\//, "").split("?")[0]!);
+    const file = path.join(distDir, src.replace(/^\/_next\//, "").split("?")[0]!);
     if (existsSync(file)) bytes += gzipSync(readFileSync(file)).length;
   }
   return round(bytes / 1024);
+}
+
+async function firstLoadJsKb(base: string, route: string): Promise<number> {
+  return scriptsKb(await (await fetch(`${base}${route}`)).text(), ".next");
+}
+
+/**
+ * The same measure on an empty Next.js app (one static page, no client code) built with the
+ * installed next and react: what any page of any app on this stack loads at least.
+ */
+function blankAppJsKb(): number {
+  const dir = path.join(ROOT, "blank-app");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, "app"), { recursive: true });
+  writeFileSync(path.join(dir, "package.json"), '{ "name": "blank", "private": true }\n');
+  writeFileSync(path.join(dir, "next.config.mjs"), "export default {};\n");
+  writeFileSync(path.join(dir, "app/layout.jsx"), 'export default function Layout({ children }) { return <html lang="en"><body>{children}</body></html>; }\n');
+  writeFileSync(path.join(dir, "app/page.jsx"), "export default function Page() { return <main><h1>Blank</h1></main>; }\n");
+  const build = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (build.status !== 0) throw new Error(`the blank Next.js app did not build:\n${build.stdout}${build.stderr}`);
+  return scriptsKb(readFileSync(path.join(dir, ".next/server/app/index.html"), "utf8"), path.join(dir, ".next"));
 }
 
 async function benchSize(size: number) {
@@ -239,6 +271,8 @@ run(async () => {
     console.log(JSON.stringify(runs[size], null, 2));
   }
   const largest = runs[Math.max(...sizes)]!;
+  console.log("\nBuilding an empty Next.js app for the JavaScript baseline…");
+  const blankJsKb = blankAppJsKb();
   const results = {
     measuredAt: new Date().toISOString(),
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${round(os.totalmem() / 1024 ** 3)} GiB, Node ${process.version}`,
@@ -246,15 +280,16 @@ run(async () => {
     search_p95_vs_direct_ratio: largest.search_p95_vs_direct_ratio,
     search_throughput_vs_direct: largest.search_throughput_vs_direct,
     first_load_js_kb_search: largest.firstLoadJsKb.search,
+    first_load_js_kb_blank_next_app: blankJsKb,
     targets: { ingest_vs_direct_ratio: "≤ 1.25", search_p95_vs_direct_ratio: "≤ 1.5", search_throughput_vs_direct: "≥ 0.6", first_load_js_kb_search: "≤ 120" },
     runs,
   };
-  mkdirSync("bench", { recursive: true });
-  writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+  mergeResults(results);
   console.log("\n| papers | ingest s | direct s | ratio | parse MB/s | read MB/s | API p95 16c ms | direct p95 ms | p95 ratio | rps ratio | /search TTFB p50 | JS kB (search) |");
   console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const [size, r] of Object.entries(runs)) {
     console.log(`| ${size} | ${r.ingestS} | ${r.directIndexS} | ${r.ingest_vs_direct_ratio} | ${r.parseMBs} | ${r.readMBs} | ${r.search16.api.p95} | ${r.search16.direct.p95} | ${r.search_p95_vs_direct_ratio} | ${r.search_throughput_vs_direct} | ${r.ttfbMs.search.p50} | ${r.firstLoadJsKb.search} |`);
   }
+  console.log(`\nFirst-load JavaScript of an empty Next.js app on the same next and react: ${blankJsKb} kB gzip.`);
   console.log("\nWrote bench/results.json");
 });

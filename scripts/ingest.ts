@@ -34,6 +34,11 @@ run(async () => {
     { format: "  {bar} {value}/{total} files | {file}", hideCursor: true, clearOnComplete: true, noTTYOutput: false },
     Presets.shades_classic,
   );
+  const indexBar = new SingleBar(
+    { format: "  {bar} {value}/{total} papers indexed", hideCursor: true, clearOnComplete: true },
+    Presets.shades_classic,
+  );
+  let indexing = false;
   const interactive = process.stdout.isTTY;
   if (interactive) bar.start(files.length, 0, { file: "" });
   const summary = await ingestFiles(
@@ -45,11 +50,22 @@ run(async () => {
         if (interactive) bar.increment(1, { file: outcome.file });
         else console.log(describeOutcome(outcome));
       },
-      indexProgress: (sent, total) => !interactive && console.log(`  index: ${sent}/${total} papers sent`),
+      indexProgress: (indexed, total) => {
+        if (!interactive) return console.log(`  index: ${indexed}/${total} papers indexed`);
+        // The files are stored by now; the rest is Meilisearch catching up.
+        if (!indexing) {
+          bar.stop();
+          indexBar.start(total, 0);
+          indexing = true;
+        }
+        indexBar.setTotal(total);
+        indexBar.update(indexed);
+      },
     },
   );
   if (interactive) {
     bar.stop();
+    indexBar.stop();
     for (const outcome of summary.files) console.log(describeOutcome(outcome));
   }
 

@@ -87,15 +87,26 @@ export async function ingestFiles(
     else indexError = describeSearchError(error);
   }
 
-  // Changed papers are sent in batches of a few thousand: Meilisearch indexes a few large
-  // batches much faster than many small ones.
+  // Changed papers go out as soon as Meilisearch is idle, else once a few thousand wait:
+  // the tasks that queue up while it is busy are indexed together, as one large batch.
   let waiting: string[] = [];
   const send = async (force: boolean) => {
-    if (!pipeline || (!force && waiting.length < SEND_BATCH) || waiting.length === 0) return;
+    if (!pipeline || waiting.length === 0) return;
+    if (!force && waiting.length < SEND_BATCH && !pipeline.idle) return;
     const ids = waiting;
     waiting = [];
     try {
       await pipeline.enqueue(ids);
+    } catch (error) {
+      indexError = describeSearchError(error);
+      pipeline = null;
+    }
+  };
+
+  // Between files, never during one: a paper is marked indexed only while no write is under way.
+  const markFinished = async () => {
+    try {
+      await pipeline?.markFinished();
     } catch (error) {
       indexError = describeSearchError(error);
       pipeline = null;
@@ -113,13 +124,14 @@ export async function ingestFiles(
       waiting.push(...outcome.touched);
     }
     await send(false);
+    await markFinished();
   }
   await send(true);
 
   let indexed = 0;
   try {
     if (pipeline) {
-      await pipeline.flush();
+      await pipeline.flush(reporter.indexProgress);
       // Papers an earlier run could not index are still marked: send them too.
       indexed = pipeline.sent + (await sendDirty(db, search, indexUid, reporter.indexProgress));
     } else if (rebuild) {

@@ -5,6 +5,7 @@ import { effectiveTopics, topicKey, toTopicRow } from "../topics/overrides";
 import type { Tagger } from "../topics/tagger";
 import type { DigestDate } from "./digest-date";
 import { newestAppearance } from "../papers/order";
+import { insertRows } from "./insert-rows";
 
 export interface DigestToStore {
   id: string;
@@ -98,9 +99,11 @@ export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger)
         order.push({ normalizedTitle, position: entry.position, line: entry.line });
       }
       const idByTitle = new Map(existing.map((p) => [p.normalizedTitle, p.id]));
+      // New papers are born not indexed, with this digest as their newest: nothing to refresh.
+      const inserted = new Set<string>();
       for (const [title, id] of await insertPapers(tx, digest.id, row.sortKey, fresh)) {
         idByTitle.set(title, id);
-        touched.add(id);
+        inserted.add(id);
       }
       counts.newPapers += fresh.length;
       const appearances = order.map((o) => ({ paperId: idByTitle.get(o.normalizedTitle)!, position: o.position, line: o.line }));
@@ -110,14 +113,16 @@ export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger)
         rows.map((r) => `${r.position}:${r.paperId}:${r.line}`).join(",");
       if (key(stored) !== key(appearances)) {
         await tx.appearance.deleteMany({ where: { digestId: digest.id } });
-        await tx.appearance.createMany({ data: appearances.map((a) => ({ ...a, digestId: digest.id })) });
+        await insertRows(tx, "Appearance", appearances.map((a) => ({ ...a, digestId: digest.id })));
         counts.digestChanged = true;
         // Papers that joined or left the digest list a different set of digests now.
         for (const a of [...stored, ...appearances]) touched.add(a.paperId);
       }
-      for (const id of await refreshSortKeys(tx, appearances.map((a) => a.paperId))) touched.add(id);
-      counts.touched = [...touched];
-      await markDirty(tx, counts.touched);
+      const known = appearances.map((a) => a.paperId).filter((id) => !inserted.has(id));
+      for (const id of await refreshSortKeys(tx, known)) touched.add(id);
+      for (const id of inserted) touched.delete(id);
+      await markDirty(tx, [...touched]);
+      counts.touched = [...touched, ...inserted];
       return counts;
     },
     { timeout: 120_000, maxWait: 30_000 },
@@ -152,7 +157,6 @@ async function upsertDigestRow(tx: Tx, digest: DigestToStore): Promise<{ changed
   return { changed: true, sortKey: data.sortKey };
 }
 
-/** Keeps each paper's "newest digest" columns in step with its appearances. */
 /** Forgets that these papers are indexed: their documents have to be sent again. */
 async function markDirty(tx: Tx, paperIds: string[]): Promise<void> {
   for (let i = 0; i < paperIds.length; i += PARAMETER_CHUNK) {
@@ -160,7 +164,7 @@ async function markDirty(tx: Tx, paperIds: string[]): Promise<void> {
   }
 }
 
-/** Returns the papers whose newest-digest columns changed. */
+/** Keeps each paper's "newest digest" columns in step with its appearances; returns those that changed. */
 async function refreshSortKeys(tx: Tx, paperIds: string[]): Promise<string[]> {
   const changed: string[] = [];
   for (let i = 0; i < paperIds.length; i += PARAMETER_CHUNK) {
@@ -202,7 +206,7 @@ interface NewPaper {
 
 /**
  * Inserts new papers in bulk: slugs from their titles (plus a short hash where another paper
- * has the slug already), then papers and their topics with one statement each.
+ * has the slug already), then papers and their topics in multi-row statements.
  */
 async function insertPapers(tx: Tx, digestId: string, sortKey: number, papers: NewPaper[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
@@ -213,6 +217,7 @@ async function insertPapers(tx: Tx, digestId: string, sortKey: number, papers: N
     const rows = await tx.paper.findMany({ where: { slug: { in: wanted.slice(i, i + PARAMETER_CHUNK) } }, select: { slug: true } });
     for (const row of rows) taken.add(row.slug);
   }
+  const now = new Date();
   const rows = papers.map((p, i) => {
     let slug = wanted[i]!;
     if (taken.has(slug)) slug = `${slug}-${createHash("sha256").update(p.normalizedTitle).digest("hex").slice(0, 8)}`;
@@ -230,11 +235,15 @@ async function insertPapers(tx: Tx, digestId: string, sortKey: number, papers: N
       // Its only digest is this one, so it is already its newest.
       sortKey,
       sortPosition: p.entry.position,
+      firstSeenAt: now,
+      updatedAt: now,
     };
   });
-  await tx.paper.createMany({ data: rows });
-  await tx.paperTopic.createMany({
-    data: papers.flatMap((p) => p.topics.map((t) => ({ paperId: ids.get(p.normalizedTitle)!, ...toTopicRow(t) }))),
-  });
+  await insertRows(tx, "Paper", rows);
+  await insertRows(
+    tx,
+    "PaperTopic",
+    papers.flatMap((p) => p.topics.map((t) => ({ paperId: ids.get(p.normalizedTitle)!, ...toTopicRow(t) }))),
+  );
   return ids;
 }

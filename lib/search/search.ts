@@ -92,18 +92,19 @@ function facetQueries(params: SearchParams, selection: FacetSelection): { param:
 /**
  * Searches, relaxing the query when one word spoils it. With the "frequency" strategy every
  * keyword result must contain the query's rarest word, so one rare word that the wanted paper
- * lacks ("pick pretraining data that predicts…") hides it. For queries of three or more terms,
- * a probe without the rarest word runs alongside; when its best hits contain at least two
- * more of the query's terms than the original's best hits, the search is run without that
- * word, and the result says which word was dropped.
+ * lacks ("pick pretraining data that predicts…") hides it. For queries of three or more terms
+ * whose best hits miss at least two of them, the query without its rarest word is tried too;
+ * when its best hits contain at least two more of the query's terms, that result is shown,
+ * and it says which word was dropped. Most queries are served by one search: their best hits
+ * cover them well enough that no relaxation could win.
  */
 export async function searchPapers(params: SearchParams): Promise<SearchResult> {
-  const relaxed = terms(params.q).length >= 3 ? dropRarestWord(params.q) : null;
-  const first = await searchOnce(params, relaxed?.query);
-  if (!relaxed || first.relaxedCoverage === null || first.relaxedCoverage < first.coverage + 2) {
-    return { ...first.result, dropped: [] };
-  }
-  const second = await searchOnce({ ...params, q: relaxed.query });
+  const wanted = new Set(terms(params.q));
+  const first = await searchOnce(params, wanted);
+  const relaxed = wanted.size >= 3 && first.coverage <= wanted.size - 2 ? dropRarestWord(params.q) : null;
+  if (!relaxed) return { ...first.result, dropped: [] };
+  const second = await searchOnce({ ...params, q: relaxed.query }, wanted);
+  if (second.coverage < first.coverage + 2) return { ...first.result, dropped: [] };
   return { ...second.result, query: params.q, dropped: [relaxed.dropped] };
 }
 
@@ -125,28 +126,24 @@ function dropRarestWord(q: string): { query: string; dropped: string } | null {
 
 interface SearchOnce {
   result: Omit<SearchResult, "dropped">;
-  /** How many of the query's terms the best keyword hits contain. */
+  /** How many of the wanted terms the best keyword hits contain. */
   coverage: number;
-  /** The same for the relaxed query's best hits, when one was probed. */
-  relaxedCoverage: number | null;
 }
 
-async function searchOnce(params: SearchParams, relaxedQuery?: string): Promise<SearchOnce> {
+const BEST_HITS = 3;
+
+async function searchOnce(params: SearchParams, wanted: Set<string>): Promise<SearchOnce> {
   const selection = selectionOf(params);
   const extra = facetQueries(params, selection);
-  // Keyword-only probes, in the same round trip, show how well the best keyword matches of
-  // the query (and of its relaxed form) cover the query.
-  const probe = (q: string): MultiSearchQuery => ({
-    indexUid: indexName(),
-    q,
-    matchingStrategy: MATCHING_STRATEGY,
-    filter: buildFilter(selection),
-    limit: 3,
-    attributesToRetrieve: ["title", "abstract"],
-  });
-  const probes = relaxedQuery ? [probe(params.q), probe(relaxedQuery)] : [];
+  // The best keyword hits are the first ones of page 1 in relevance order; on other pages or
+  // orders a small probe in the same round trip finds them, so every page agrees.
+  const ranked = params.page === 1 && params.sort === "relevance";
+  const probe: MultiSearchQuery[] =
+    wanted.size >= 3 && !ranked
+      ? [{ indexUid: indexName(), q: params.q, matchingStrategy: MATCHING_STRATEGY, filter: buildFilter(selection), limit: BEST_HITS, attributesToRetrieve: ["title", "abstract"] }]
+      : [];
   const { results } = await searchClient().multiSearch<{ queries: MultiSearchQuery[] }, PaperDocument>({
-    queries: [mainQuery(params, selection), ...extra.map((e) => e.query), ...probes],
+    queries: [mainQuery(params, selection), ...extra.map((e) => e.query), ...probe],
   });
   const main = results[0] as SearchResponse<PaperDocument>;
   const distribution = { ...main.facetDistribution };
@@ -165,17 +162,12 @@ async function searchOnce(params: SearchParams, relaxedQuery?: string): Promise<
     facets: toFacetCounts(distribution),
     processingTimeMs: main.processingTimeMs,
   };
-  const probed = results.slice(1 + extra.length);
-  return {
-    result,
-    coverage: probed[0] ? coverage(params.q, probed[0].hits) : 0,
-    relaxedCoverage: probed[1] ? coverage(params.q, probed[1].hits) : null,
-  };
+  const best = ranked ? main.hits.slice(0, BEST_HITS) : (results[1 + extra.length]?.hits ?? []);
+  return { result, coverage: wanted.size >= 3 ? coverage(wanted, best) : 0 };
 }
 
-/** The most of the query's terms (stemmed) that one of the hits contains. */
-function coverage(q: string, hits: Hit<PaperDocument>[]): number {
-  const wanted = new Set(terms(q));
+/** The most of the wanted terms (stemmed) that one of the hits contains. */
+function coverage(wanted: Set<string>, hits: Hit<PaperDocument>[]): number {
   let best = 0;
   for (const hit of hits) {
     const present = new Set(terms(`${hit.title} ${hit.abstract}`));

@@ -74,7 +74,7 @@ async function* scan(db: Db, paperIds: string[] | undefined, onlyDirty: boolean)
  * per few hundred papers rather than one statement per paper (plain SQL that SQLite and
  * PostgreSQL both accept; every value is a bound parameter).
  */
-export async function markIndexed(db: Db, papers: IndexedPaper[]): Promise<void> {
+export async function markIndexed(db: Db, papers: { id: string; hash: string }[]): Promise<void> {
   const CHUNK = 300; // three parameters per paper, under SQLite's 999
   for (let i = 0; i < papers.length; i += CHUNK) {
     const chunk = papers.slice(i, i + CHUNK);
@@ -92,17 +92,19 @@ export async function markIndexed(db: Db, papers: IndexedPaper[]): Promise<void>
  * `compareAll`, any whose document hash differs), and records what the index now holds.
  */
 async function sendChanged(db: Db, client: Meilisearch, uid: string, paperIds?: string[], onProgress?: (sent: number) => void, compareAll = false) {
-  let sent = 0;
   let upToDate = 0;
-  for await (const batch of indexedPapers(db, paperIds, !compareAll)) {
-    const changed = batch.filter((p) => p.indexedHash !== p.hash);
-    await upsertDocuments(client, uid, changed.map((p) => p.document));
-    await markIndexed(db, changed);
-    sent += changed.length;
-    upToDate += batch.length - changed.length;
-    if (changed.length) onProgress?.(sent);
+  const changed: { id: string; hash: string }[] = [];
+  async function* documents() {
+    for await (const batch of indexedPapers(db, paperIds, !compareAll)) {
+      const fresh = batch.filter((p) => p.indexedHash !== p.hash);
+      upToDate += batch.length - fresh.length;
+      changed.push(...fresh.map((p) => ({ id: p.id, hash: p.hash })));
+      yield fresh.map((p) => p.document);
+    }
   }
-  return { sent, upToDate };
+  await upsertDocuments(client, uid, documents(), onProgress);
+  await markIndexed(db, changed);
+  return { sent: changed.length, upToDate };
 }
 
 /**
@@ -128,14 +130,16 @@ export async function reindexFromDatabase(
 ): Promise<{ documents: number }> {
   const total = await db.paper.count();
   let documents = 0;
-  const fresh: IndexedPaper[] = [];
+  const fresh: { id: string; hash: string }[] = [];
   await rebuildIndex(client, uid, async (staging) => {
-    for await (const batch of indexedPapers(db)) {
-      await upsertDocuments(client, staging, batch.map((p) => p.document));
-      documents += batch.length;
-      fresh.push(...batch.filter((p) => p.indexedHash !== p.hash));
-      onProgress?.(documents, total);
+    async function* all() {
+      for await (const batch of indexedPapers(db)) {
+        documents += batch.length;
+        fresh.push(...batch.filter((p) => p.indexedHash !== p.hash).map((p) => ({ id: p.id, hash: p.hash })));
+        yield batch.map((p) => p.document);
+      }
     }
+    await upsertDocuments(client, staging, all(), (sent) => onProgress?.(sent, total));
   });
   // Only once the new index is live do the papers count as indexed in this version.
   await markIndexed(db, fresh);
