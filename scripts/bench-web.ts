@@ -15,6 +15,7 @@ const DATA_DIR = path.resolve("tmp/bench-web");
 const RUNS = 3;
 
 type Scores = { performance: number; accessibility: number };
+type Audited = Scores & { runs: Scores[]; failing: string[] };
 
 async function waitUntilUp(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -26,8 +27,9 @@ async function waitUntilUp(url: string, timeoutMs: number): Promise<void> {
 }
 
 /** Median of RUNS Lighthouse runs (its scores vary from run to run), on a fresh Chromium each. */
-async function audit(url: string, formFactor: "mobile" | "desktop"): Promise<Scores & { runs: Scores[] }> {
+async function audit(url: string, formFactor: "mobile" | "desktop"): Promise<Audited> {
   const runs: Scores[] = [];
+  const failing = new Set<string>();
   for (let i = 0; i < RUNS; i++) {
     const chrome = await chromeLauncher.launch({
       chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -43,12 +45,19 @@ async function audit(url: string, formFactor: "mobile" | "desktop"): Promise<Sco
       if (!categories) throw new Error(`Lighthouse returned no result for ${url}`);
       const score = (key: string) => Math.round((categories[key]?.score ?? 0) * 100);
       runs.push({ performance: score("performance"), accessibility: score("accessibility") });
+      // Audits that cost points, by name, so that a low score says what to fix.
+      for (const category of Object.values(categories)) {
+        for (const ref of category.auditRefs) {
+          const audit = result.lhr.audits[ref.id];
+          if (ref.weight > 0 && audit && audit.score !== null && audit.score < 0.9) failing.add(`${category.id}: ${audit.title}`);
+        }
+      }
     } finally {
       chrome.kill();
     }
   }
   const median = (key: keyof Scores) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
-  return { performance: median("performance"), accessibility: median("accessibility"), runs };
+  return { performance: median("performance"), accessibility: median("accessibility"), runs, failing: [...failing] };
 }
 
 run(async () => {
@@ -69,7 +78,7 @@ run(async () => {
     const slug = papers.papers?.[0]?.slug;
     if (!slug) throw new Error("the app lists no paper to audit");
     const pages = { browse: "/", search: "/search?q=diffusion", paper: `/papers/${slug}` };
-    const web: Record<string, Awaited<ReturnType<typeof audit>> & { url: string }> = {};
+    const web: Record<string, Audited & { url: string }> = {};
     for (const [name, route] of Object.entries(pages)) {
       console.log(`Lighthouse (${formFactor}, ${RUNS} runs): ${route}`);
       web[name] = { url: route, ...(await audit(`${base}${route}`, formFactor)) };
@@ -82,6 +91,7 @@ run(async () => {
     });
     console.log("\n| page | performance | accessibility |\n| --- | ---: | ---: |");
     for (const [name, w] of Object.entries(web)) console.log(`| ${name} (${w.url}) | ${w.performance} | ${w.accessibility} |`);
+    for (const [name, w] of Object.entries(web)) for (const f of w.failing) console.log(`  ${name} — ${f}`);
     console.log("\nWrote bench/results.json");
   } finally {
     app.kill("SIGTERM");

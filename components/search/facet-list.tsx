@@ -46,7 +46,8 @@ export function FacetList({ title, options }: { title: string; options: FacetOpt
           <li key={option.value}>
             <Link
               href={option.href}
-              aria-pressed={option.selected}
+              // A link cannot be "pressed"; aria-current marks the chosen values of the set.
+              aria-current={option.selected ? "true" : undefined}
               rel="nofollow"
               scroll={false}
               className={`flex items-center justify-between gap-2 rounded px-2 py-1 ${
@@ -62,6 +63,7 @@ export function FacetList({ title, options }: { title: string; options: FacetOpt
                   {option.selected ? "✓" : ""}
                 </span>
                 {option.label}
+                {option.selected && <span className="sr-only"> (selected)</span>}
               </span>
               <span className="tabular-nums opacity-75">{option.count}</span>
             </Link>

@@ -9,12 +9,14 @@ import { ensureIndex, SearchTaskError } from "../search/admin";
 import { IndexPipeline } from "../search/pipeline";
 import { reindexFromDatabase, sendDirty } from "../search/sync";
 import { loadTopicConfig } from "../topics/load";
+import { refreshTopicCounts } from "../topics/paper-counts";
 import { createTagger } from "../topics/tagger";
 import { digestDate } from "./digest-date";
 import { storeDigest } from "./store-digest";
 import { syncTopics } from "./topics";
 
 const SEND_BATCH = 2_000;
+const TOPIC_RECOUNT_MS = 2_000;
 
 export interface IngestOptions {
   files: string[];
@@ -113,6 +115,15 @@ export async function ingestFiles(
     }
   };
 
+  // Topic counts are cached in the Topic table: recounted now and then while files are
+  // stored (each recount reads every paper-topic row), and once more at the end.
+  let countedAt = performance.now();
+  const recountTopics = async (force: boolean) => {
+    if (!force && performance.now() - countedAt < TOPIC_RECOUNT_MS) return;
+    await refreshTopicCounts(db);
+    countedAt = performance.now();
+  };
+
   const outcomes: FileOutcome[] = [];
   for (const [i, file] of options.files.entries()) {
     reporter.fileStart?.(file, i, options.files.length);
@@ -122,11 +133,13 @@ export async function ingestFiles(
     if (outcome.status === "stored") {
       pipeline?.invalidate(outcome.touched);
       waiting.push(...outcome.touched);
+      if (outcome.touched.length > 0) await recountTopics(false);
     }
     await send(false);
     await markFinished();
   }
   await send(true);
+  await recountTopics(true);
 
   let indexed = 0;
   try {

@@ -43,13 +43,10 @@ export async function relatedCandidates(slug: string, topicSlugs: string[], take
   return rows.map((row) => ({ slug: row.slug, title: row.title, abstract: row.abstract, topicSlugs: row.topics.map((t) => t.topicSlug) }));
 }
 
+/** Every topic with its number of papers (the count the writers keep in Topic.paperCount). */
 export const listTopics = cache(async (): Promise<TopicWithCount[]> => {
-  const [topics, counts] = await Promise.all([
-    db().topic.findMany({ orderBy: { rank: "asc" } }),
-    db().paperTopic.groupBy({ by: ["topicSlug"], _count: { _all: true } }),
-  ]);
-  const countBySlug = new Map(counts.map((c) => [c.topicSlug, c._count._all]));
-  return topics.map((t) => ({ slug: t.slug, name: t.name, description: t.description, count: countBySlug.get(t.slug) ?? 0 }));
+  const topics = await db().topic.findMany({ orderBy: { rank: "asc" } });
+  return topics.map((t) => ({ slug: t.slug, name: t.name, description: t.description, count: t.paperCount }));
 });
 
 export const getTopic = cache(async (slug: string): Promise<TopicWithCount | null> => {

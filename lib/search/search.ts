@@ -46,7 +46,8 @@ const SNIPPET_WORDS = 36;
  */
 const MATCHING_STRATEGY = "frequency";
 
-function mainQuery(params: SearchParams, selection: FacetSelection): MultiSearchQuery {
+/** `withAbstract`: the full abstracts too (else only their cropped excerpts), to judge coverage. */
+function mainQuery(params: SearchParams, selection: FacetSelection, withAbstract: boolean): MultiSearchQuery {
   return {
     indexUid: indexName(),
     q: params.q,
@@ -57,7 +58,7 @@ function mainQuery(params: SearchParams, selection: FacetSelection): MultiSearch
     page: params.page,
     hitsPerPage: params.perPage,
     facets: Object.values(FACETS),
-    attributesToRetrieve: ["slug", "title", "topics", "codeUrl", "digests", "abstract"],
+    attributesToRetrieve: ["slug", "title", "topics", "codeUrl", "digests", ...(withAbstract ? ["abstract"] : [])],
     attributesToHighlight: ["title", "abstract"],
     attributesToCrop: ["abstract"],
     cropLength: SNIPPET_WORDS,
@@ -138,12 +139,13 @@ async function searchOnce(params: SearchParams, wanted: Set<string>): Promise<Se
   // The best keyword hits are the first ones of page 1 in relevance order; on other pages or
   // orders a small probe in the same round trip finds them, so every page agrees.
   const ranked = params.page === 1 && params.sort === "relevance";
+  const judged = wanted.size >= 3;
   const probe: MultiSearchQuery[] =
-    wanted.size >= 3 && !ranked
+    judged && !ranked
       ? [{ indexUid: indexName(), q: params.q, matchingStrategy: MATCHING_STRATEGY, filter: buildFilter(selection), limit: BEST_HITS, attributesToRetrieve: ["title", "abstract"] }]
       : [];
   const { results } = await searchClient().multiSearch<{ queries: MultiSearchQuery[] }, PaperDocument>({
-    queries: [mainQuery(params, selection), ...extra.map((e) => e.query), ...probe],
+    queries: [mainQuery(params, selection, judged && ranked), ...extra.map((e) => e.query), ...probe],
   });
   const main = results[0] as SearchResponse<PaperDocument>;
   const distribution = { ...main.facetDistribution };
@@ -163,7 +165,7 @@ async function searchOnce(params: SearchParams, wanted: Set<string>): Promise<Se
     processingTimeMs: main.processingTimeMs,
   };
   const best = ranked ? main.hits.slice(0, BEST_HITS) : (results[1 + extra.length]?.hits ?? []);
-  return { result, coverage: wanted.size >= 3 ? coverage(wanted, best) : 0 };
+  return { result, coverage: judged ? coverage(wanted, best) : 0 };
 }
 
 /** The most of the wanted terms (stemmed) that one of the hits contains. */

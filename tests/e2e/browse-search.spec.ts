@@ -21,7 +21,7 @@ test("browse → search → filter by a topic → open a paper → back, with th
   const countBefore = Number(await topicLink.locator("span").last().textContent());
   await topicLink.click();
   await expect(page).toHaveURL(/\/search\?q=difusion\+memorizaton&topic=generative-models$/);
-  await expect(filters.getByRole("link", { name: /Diffusion & Generative Models/ })).toHaveAttribute("aria-pressed", "true");
+  await expect(filters.getByRole("link", { name: /Diffusion & Generative Models/ })).toHaveAttribute("aria-current", "true");
   const noun = countBefore === 1 ? "paper" : "papers";
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${countBefore} ${noun} for “difusion memorizaton”`);
   await expect(page.getByRole("link", { name: /Diffusion & Generative Models.*remove filter/ })).toBeVisible();

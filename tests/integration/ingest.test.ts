@@ -106,6 +106,9 @@ describe("searching the ingested papers", () => {
     expect(result.total).toBe(390);
     const topicCounts = await env.db.paperTopic.groupBy({ by: ["topicSlug"], _count: { _all: true } });
     expect(result.facets.topic).toEqual(Object.fromEntries(topicCounts.map((c) => [c.topicSlug, c._count._all])));
+    // The counts cached in the Topic table, which pages show, agree too.
+    const cached = await env.db.topic.findMany({ where: { paperCount: { gt: 0 } }, select: { slug: true, paperCount: true } });
+    expect(Object.fromEntries(cached.map((t) => [t.slug, t.paperCount]))).toEqual(result.facets.topic);
     const digestCounts = await env.db.appearance.groupBy({ by: ["digestId"], _count: { _all: true } });
     expect(result.facets.digest).toEqual(Object.fromEntries(digestCounts.map((c) => [c.digestId, c._count._all])));
     const withCode = await env.db.paper.count({ where: { codeUrl: { not: null } } });

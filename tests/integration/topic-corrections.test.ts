@@ -78,6 +78,18 @@ describe("an editor's corrections", () => {
     expect(await indexedTopics()).toEqual(Object.keys(before).sort());
   });
 
+  it("keep the cached topic counts exact", async () => {
+    const count = async (slug: string) => (await env.db.topic.findUniqueOrThrow({ where: { slug } })).paperCount;
+    const real = (slug: string) => env.db.paperTopic.count({ where: { topicSlug: slug } });
+    const before = await count("generative-models");
+    expect(before).toBe(await real("generative-models"));
+    await correct("undo", "generative-models"); // the rules give it back
+    expect(await count("generative-models")).toBe(before + 1);
+    expect(await count("generative-models")).toBe(await real("generative-models"));
+    await correct("remove", "generative-models");
+    expect(await count("generative-models")).toBe(before);
+  });
+
   it("can be undone, giving back the rules' topics", async () => {
     await correct("undo", "generative-models");
     await correct("undo", "reasoning");
