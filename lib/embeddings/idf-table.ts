@@ -16,7 +16,8 @@ let cached: IdfTable | undefined;
 /** The IDF table trained by `npm run vectors:idf` (seeds/term-idf.json), read once. */
 export function idfTable(file = IDF_FILE): IdfTable {
   if (cached && file === IDF_FILE) return cached;
-  const parsed = idfFileSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+  // Read at run time from the project folder; the comment keeps the bundler from tracing it.
+  const parsed = idfFileSchema.parse(JSON.parse(readFileSync(/*turbopackIgnore: true*/ file, "utf8")));
   const table = { idf: parsed.idf, unknownIdf: Math.log((parsed.documents + 1) / parsed.minDf) };
   if (file === IDF_FILE) cached = table;
   return table;
