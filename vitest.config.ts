@@ -11,7 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ["tests/**/*.test.ts"],
-    exclude: ["tests/e2e/**", "node_modules/**"],
+    // The multi-process check needs PostgreSQL: it runs in `npm run test:postgres`.
+    exclude: ["tests/e2e/**", "node_modules/**", ...(process.env.TEST_POSTGRES_URL ? [] : ["tests/multi-process/**"])],
     globalSetup: ["tests/support/meilisearch-global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -9,12 +9,17 @@ const envSchema = z.object({
   PAPERDEX_DATA_DIR: z.string().min(1).default("data"),
   DATABASE_URL: z
     .string()
-    .refine((url) => url.startsWith("file:"), {
-      message: 'only SQLite is supported so far: use a "file:" URL such as file:./data/paperdex.db',
+    .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
+      message: 'must be a SQLite "file:" URL (file:./data/paperdex.db) or a PostgreSQL URL (postgresql://user:password@host:5432/paperdex)',
     })
     .optional(),
   MEILI_URL: z.url({ message: "must be a URL such as http://127.0.0.1:7700" }).optional(),
   MEILI_API_KEY: z.string().min(1).optional(),
+  /**
+   * With MEILI_URL: the key the commands that change the index use (ingest, reindex, check,
+   * the start script's ingest): an admin-class key. The web app never needs it.
+   */
+  MEILI_ADMIN_KEY: z.string().min(1).optional(),
   /** A key that may add documents, for editors' corrections when MEILI_API_KEY may only search. */
   MEILI_WRITE_KEY: z.string().min(1).optional(),
   MEILI_MASTER_KEY: z.string().min(16, { message: "must be at least 16 bytes (Meilisearch's rule)" }).optional(),
@@ -54,9 +59,13 @@ export function dataDir(e: Env = env()): string {
   return path.resolve(e.PAPERDEX_DATA_DIR);
 }
 
-/** The SQLite URL, with a relative path made absolute so every process opens the same file. */
+/**
+ * The database URL: PostgreSQL as given, or the SQLite file (by default in the data folder)
+ * with a relative path made absolute so every process opens the same file.
+ */
 export function databaseUrl(e: Env = env()): string {
   const url = e.DATABASE_URL ?? `file:${path.join(dataDir(e), "paperdex.db")}`;
+  if (!url.startsWith("file:")) return url;
   const file = url.slice("file:".length);
   return `file:${path.resolve(file)}`;
 }
@@ -73,10 +82,12 @@ export interface SearchConnection {
 }
 
 /**
- * Where Meilisearch is: MEILI_URL with MEILI_API_KEY, or else the local process that
- * `npm start` runs, whose master key it keeps in the data folder.
+ * Where Meilisearch is: MEILI_URL with MEILI_API_KEY (searching), MEILI_WRITE_KEY (editors'
+ * corrections) or MEILI_ADMIN_KEY (commands that change the index); or else the local process
+ * that `npm start` runs, whose master key it keeps in the data folder.
  */
-export function searchConnection(e: Env = env(), purpose: "search" | "write" = "search"): SearchConnection {
+export function searchConnection(e: Env = env(), purpose: "search" | "write" | "admin" = "search"): SearchConnection {
+  if (e.MEILI_URL && purpose === "admin") return { host: e.MEILI_URL, apiKey: e.MEILI_ADMIN_KEY ?? e.MEILI_API_KEY, local: false };
   if (e.MEILI_URL && purpose === "write") return { host: e.MEILI_URL, apiKey: e.MEILI_WRITE_KEY ?? e.MEILI_API_KEY, local: false };
   if (e.MEILI_URL) return { host: e.MEILI_URL, apiKey: e.MEILI_API_KEY, local: false };
   const keyFile = masterKeyFile(e);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { backup } from "@/lib/backup/backup";
 import { dataDir, databaseUrl, env, searchConnection } from "@/lib/env";
-import { indexName, searchClient } from "@/lib/search/client";
+import { indexName, adminClient } from "@/lib/search/client";
 import { formatMs, run } from "./lib-cli";
 
 run(async () => {
@@ -17,7 +17,7 @@ run(async () => {
   console.log(`Backing up to ${out}…`);
   const manifest = await backup({
     databaseFile: databaseUrl().slice("file:".length),
-    search: searchClient(),
+    search: adminClient(),
     dumpDir: path.join(dataDir(), "dumps"),
     indexUid: indexName(),
     out,

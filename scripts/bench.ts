@@ -15,6 +15,7 @@ import { ingestFiles } from "@/lib/ingest/ingest";
 import { deployMigrations } from "@/lib/migrations/migrate";
 import { dropIndex, ensureIndex, upsertDocuments } from "@/lib/search/admin";
 import { createSearchClient } from "@/lib/search/client";
+import { ensureScopedKeys } from "@/lib/search/keys";
 import { startLocalServer } from "@/lib/search/local-server";
 import { indexedPapers } from "@/lib/search/sync";
 import type { PaperDocument } from "@/lib/search/document";
@@ -235,8 +236,10 @@ async function benchSize(size: number) {
 
     // The app, on this data.
     const appPort = await freePort();
+    // As in production, the app holds a search-only key (it refuses to start with more).
+    const keys = await ensureScopedKeys(search, MASTER_KEY, "papers");
     const app: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(appPort)], {
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PAPERDEX_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, MEILI_URL: server.url, MEILI_API_KEY: MASTER_KEY },
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PAPERDEX_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, MEILI_URL: server.url, MEILI_API_KEY: keys.searchKey, MEILI_WRITE_KEY: keys.writeKey },
       stdio: "ignore",
     });
     const base = `http://127.0.0.1:${appPort}`;

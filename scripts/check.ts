@@ -1,13 +1,13 @@
 // npm run check: compares the search index with the database (the source of truth) and
 // reports drift; `npm run reindex` repairs it.
 import { db } from "@/lib/db";
-import { indexName, searchClient } from "@/lib/search/client";
+import { indexName, adminClient } from "@/lib/search/client";
 import { compareIndex } from "@/lib/search/sync";
 import { run } from "./lib-cli";
 
 run(async () => {
   const uid = indexName();
-  const drift = await compareIndex(db(), searchClient(), uid);
+  const drift = await compareIndex(db(), adminClient(), uid);
   console.log(`Database: ${drift.papers} papers. Index "${uid}": ${drift.documents} documents.`);
   const sample = (ids: string[]) => (ids.length ? `: ${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", …" : ""}` : "");
   console.log(`  missing from the index  ${drift.missing.length}${sample(drift.missing)}`);

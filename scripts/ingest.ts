@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { databaseUrl } from "@/lib/env";
 import { deployMigrations } from "@/lib/migrations/migrate";
 import { ingestFiles, type FileOutcome } from "@/lib/ingest/ingest";
-import { indexName, searchClient } from "@/lib/search/client";
+import { indexName, adminClient } from "@/lib/search/client";
 import { fail, formatMs, run } from "./lib-cli";
 
 const USAGE = "usage: npm run ingest [-- [--year YYYY] [file.txt …]]   (default: seeds/*.txt)";
@@ -42,9 +42,11 @@ run(async () => {
   const interactive = process.stdout.isTTY;
   if (interactive) bar.start(files.length, 0, { file: "" });
   const summary = await ingestFiles(
-    { db: db(), search: searchClient(), indexUid: indexName() },
+    { db: db(), search: adminClient(), indexUid: indexName() },
     { files, year },
     {
+      waiting: (holder, since) =>
+        console.log(`  Waiting: another writer holds the database (${holder}, since ${since.toLocaleTimeString()})…`),
       fileStart: (file, i) => interactive && bar.update(i, { file }),
       fileDone: (outcome) => {
         if (interactive) bar.increment(1, { file: outcome.file });

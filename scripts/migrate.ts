@@ -13,8 +13,18 @@ run(async () => {
   }
   if (command === "create") {
     if (!name) fail("usage: npm run migrate -- create <name>", 2);
-    const dir = await createMigration(name);
-    console.log(dir ? `Wrote prisma/migrations/${dir}/migration.sql` : "The schema has no changes: no migration written.");
+    // The PostgreSQL migration needs a server to diff against: SHADOW_DATABASE_URL, else DATABASE_URL.
+    const shadow = [process.env.SHADOW_DATABASE_URL, process.env.DATABASE_URL].find((u) => u && /^postgres(ql)?:\/\//.test(u));
+    const created = await createMigration(name, shadow);
+    console.log(created.sqlite ? `Wrote prisma/migrations/${created.sqlite}/migration.sql` : "SQLite: the schema has no changes, no migration written.");
+    if (created.postgresql === undefined) {
+      console.warn(
+        "PostgreSQL migration NOT written: set SHADOW_DATABASE_URL to a PostgreSQL server where a scratch database may be created\n" +
+          "(postgresql://user@127.0.0.1:5432/postgres) and run this again, or the PostgreSQL schema will lag behind.",
+      );
+      return 1;
+    }
+    console.log(created.postgresql ? `Wrote prisma/postgres/migrations/${created.postgresql}/migration.sql` : "PostgreSQL: the schema has no changes, no migration written.");
     return;
   }
   fail(`unknown command "${command}"; use deploy (default) or create <name>`, 2);

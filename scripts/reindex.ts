@@ -1,15 +1,20 @@
 // npm run reindex: rebuilds the search index from the database alone (atomic swap).
 import { db } from "@/lib/db";
-import { indexName, searchClient } from "@/lib/search/client";
+import { indexName, adminClient } from "@/lib/search/client";
 import { reindexFromDatabase } from "@/lib/search/sync";
+import { withWriterLock } from "@/lib/ingest/writer-lock";
 import { formatMs, run } from "./lib-cli";
 
 run(async () => {
   const started = performance.now();
   const uid = indexName();
   console.log(`Rebuilding the search index "${uid}" from the database…`);
-  const { documents } = await reindexFromDatabase(db(), searchClient(), uid, (sent, total) =>
-    console.log(`  ${sent}/${total} papers indexed`),
+  // An ingest running meanwhile would change papers under the rebuild: wait for it.
+  const { documents } = await withWriterLock(
+    db(),
+    "reindex",
+    () => reindexFromDatabase(db(), adminClient(), uid, (sent, total) => console.log(`  ${sent}/${total} papers indexed`)),
+    { onWait: (holder) => console.log(`  Waiting: another writer holds the database (${holder})…`) },
   );
   console.log(`Done: ${documents} papers in "${uid}", swapped in atomically, in ${formatMs(performance.now() - started)}.`);
 });

@@ -9,7 +9,8 @@ import { db } from "@/lib/db";
 import { dataDir, databaseUrl, env, searchConnection } from "@/lib/env";
 import { ingestFiles } from "@/lib/ingest/ingest";
 import { deployMigrations } from "@/lib/migrations/migrate";
-import { indexName, searchClient } from "@/lib/search/client";
+import { indexName, adminClient } from "@/lib/search/client";
+import { keyProblem } from "@/lib/search/key-check";
 import { ensureScopedKeys } from "@/lib/search/keys";
 import { startLocalServer, type LocalServer } from "@/lib/search/local-server";
 import { fail, formatMs } from "./lib-cli";
@@ -78,15 +79,19 @@ async function main() {
     console.log(`  ready (log: ${path.join(dataDir(config), "meilisearch.log")})`);
   } else {
     step(`Using Meilisearch at ${connection.host}`);
-    await searchClient().health().catch((error: Error) => {
+    await adminClient().health().catch((error: Error) => {
       throw new Error(`Meilisearch at ${connection.host} does not answer (${error.message}). Check MEILI_URL.`);
     });
+    if (!values["skip-ingest"]) {
+      const problem = await keyProblem(connection.host, searchConnection(config, "admin").apiKey, "admin", indexName());
+      if (problem) throw new Error(problem);
+    }
   }
 
   if (!values["skip-ingest"]) {
     step("Ingesting seeds/");
     const files = readdirSync("seeds").filter((f) => f.endsWith(".txt")).sort().map((f) => `seeds/${f}`);
-    const summary = await ingestFiles({ db: db(), search: searchClient(), indexUid: indexName() }, { files });
+    const summary = await ingestFiles({ db: db(), search: adminClient(), indexUid: indexName() }, { files });
     console.log(
       `  ${summary.entries} entries: ${summary.newPapers} new, ${summary.updatedPapers} updated papers; ` +
         `${summary.indexed} sent to the index (${formatMs(summary.ms)})`,
@@ -97,9 +102,16 @@ async function main() {
 
   const nextBin = path.resolve("node_modules/next/dist/bin/next");
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  if (!meili) {
+    // A remote Meilisearch: the web app gets the search key, never the admin or master key.
+    const problem = await keyProblem(connection.host, config.MEILI_API_KEY, "search", indexName());
+    if (problem) throw new Error(problem);
+    delete childEnv.MEILI_ADMIN_KEY;
+    delete childEnv.MEILI_MASTER_KEY;
+  }
   if (meili) {
     // The web app gets keys that can only search, or only add papers, never the master key.
-    const keys = await ensureScopedKeys(searchClient(), meili.masterKey, indexName());
+    const keys = await ensureScopedKeys(adminClient(), meili.masterKey, indexName());
     Object.assign(childEnv, { MEILI_URL: meili.url, MEILI_API_KEY: keys.searchKey, MEILI_WRITE_KEY: keys.writeKey });
     delete childEnv.MEILI_MASTER_KEY;
   }

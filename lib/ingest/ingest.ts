@@ -13,6 +13,7 @@ import { refreshTopicCounts } from "../topics/paper-counts";
 import { createTagger } from "../topics/tagger";
 import { digestDate } from "./digest-date";
 import { storeDigest } from "./store-digest";
+import { withWriterLock } from "./writer-lock";
 import { syncTopics } from "./topics";
 
 const SEND_BATCH = 2_000;
@@ -54,6 +55,8 @@ export interface IngestSummary {
 }
 
 export interface IngestReporter {
+  /** Another writer holds the database; the ingest waits for it. */
+  waiting?(holder: string, since: Date): void;
   fileStart?(file: string, index: number, total: number): void;
   fileDone?(outcome: FileOutcome): void;
   indexProgress?(sent: number, total: number): void;
@@ -65,10 +68,18 @@ export interface IngestTargets {
   indexUid: string;
 }
 
-export async function ingestFiles(
+/**
+ * Stores digest files and brings the index up to date. Holds the writer lock throughout, so
+ * that ingests started at once from several processes or machines run one after the other.
+ */
+export async function ingestFiles(targets: IngestTargets, options: IngestOptions, reporter: IngestReporter = {}): Promise<IngestSummary> {
+  return withWriterLock(targets.db, "ingest", () => ingestLocked(targets, options, reporter), { onWait: reporter.waiting });
+}
+
+async function ingestLocked(
   { db, search, indexUid }: IngestTargets,
   options: IngestOptions,
-  reporter: IngestReporter = {},
+  reporter: IngestReporter,
 ): Promise<IngestSummary> {
   const started = performance.now();
   const { topics, rules } = await loadTopicConfig(options.topicsFile, options.rulesFile);

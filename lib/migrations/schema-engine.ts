@@ -2,6 +2,8 @@ import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as runtime from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
@@ -10,9 +12,29 @@ import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 // The same engine ships as WebAssembly in @prisma/schema-engine-wasm; we instantiate it by
 // hand because its ESM entry imports the .wasm file directly, which Node 20 does not allow.
 
-export const MIGRATIONS_DIR = path.resolve("prisma/migrations");
-export const SCHEMA_PATH = path.resolve("prisma/schema.prisma");
 const LOCKFILE = "migration_lock.toml";
+
+/** Where each provider's schema and migrations live (the PostgreSQL schema is derived). */
+export interface Flavor {
+  provider: "sqlite" | "postgresql";
+  schemaPath: string;
+  migrationsDir: string;
+}
+
+export const SQLITE: Flavor = {
+  provider: "sqlite",
+  schemaPath: path.resolve("prisma/schema.prisma"),
+  migrationsDir: path.resolve("prisma/migrations"),
+};
+export const POSTGRES: Flavor = {
+  provider: "postgresql",
+  schemaPath: path.resolve("prisma/postgres/schema.prisma"),
+  migrationsDir: path.resolve("prisma/postgres/migrations"),
+};
+
+export function flavorOf(databaseUrl: string): Flavor {
+  return /^postgres(ql)?:\/\//.test(databaseUrl) ? POSTGRES : SQLITE;
+}
 
 let wasmReady: Promise<void> | undefined;
 
@@ -32,16 +54,45 @@ function loadWasm(): Promise<void> {
   return wasmReady;
 }
 
+/**
+ * The schema engine reads PostgreSQL's catalog, whose one-byte "char" columns (type 18, such
+ * as pg_class.relkind) Prisma's PostgreSQL adapter does not map, failing with "Column type
+ * 'char' could not be deserialized". pg already returns them as strings: call them text.
+ * Used for migrations only; the app's own tables have no such column.
+ */
+class CatalogClient extends pg.Client {}
+const CHAR_OID = 18;
+const TEXT_OID = 25;
+const baseQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+const asText = (r: pg.QueryResult | undefined) => {
+  for (const field of r?.fields ?? []) if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
+  return r;
+};
+(CatalogClient.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+  // pg's pool calls back; direct calls get a promise.
+  const callback = args.at(-1);
+  if (typeof callback === "function") {
+    args[args.length - 1] = (error: Error | null, r: pg.QueryResult) => callback(error, asText(r));
+    return baseQuery.apply(this, args);
+  }
+  const result = baseQuery.apply(this, args);
+  return result instanceof Promise ? result.then(asText) : result;
+};
+
 export interface OpenEngine {
   engine: SchemaEngine;
   /** Frees the engine and closes the database connections it opened. */
   close(): Promise<void>;
 }
 
-/** Opens the schema engine on a SQLite file given as a Prisma URL ("file:./data/x.db"). */
+/** Opens the schema engine on a database: a SQLite file ("file:./data/x.db") or a PostgreSQL URL. */
 export async function openSchemaEngine(databaseUrl: string): Promise<OpenEngine> {
   await loadWasm();
-  const factory = new PrismaBetterSqlite3({ url: databaseUrl });
+  const flavor = flavorOf(databaseUrl);
+  const factory =
+    flavor.provider === "postgresql"
+      ? new PrismaPg({ connectionString: databaseUrl, Client: CatalogClient })
+      : new PrismaBetterSqlite3({ url: databaseUrl });
   // engine.free() leaves the connections open, and an open one keeps the file locked for
   // the next engine: track what the engine connects and dispose of it ourselves.
   const opened: { dispose(): Promise<void> }[] = [];
@@ -52,9 +103,9 @@ export async function openSchemaEngine(databaseUrl: string): Promise<OpenEngine>
     return adapter;
   };
   const adapter = bindMigrationAwareSqlAdapterFactory(factory);
-  const schema = await readFile(SCHEMA_PATH, "utf8");
+  const schema = await readFile(flavor.schemaPath, "utf8");
   const log = () => {};
-  const engine = await runtime.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, log, adapter);
+  const engine = await runtime.SchemaEngine.new({ datamodels: [[flavor.schemaPath, schema]] }, log, adapter);
   return {
     engine,
     async close() {
@@ -65,7 +116,7 @@ export async function openSchemaEngine(databaseUrl: string): Promise<OpenEngine>
 }
 
 /** Reads prisma/migrations in the shape the engine expects (the same layout the CLI uses). */
-export async function readMigrationList(dir = MIGRATIONS_DIR): Promise<MigrationList> {
+export async function readMigrationList(dir: string): Promise<MigrationList> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
   const migrationDirectories = await Promise.all(
@@ -89,6 +140,6 @@ export async function readMigrationList(dir = MIGRATIONS_DIR): Promise<Migration
 
 export const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
-export async function readSchemaFiles() {
-  return { files: [{ path: SCHEMA_PATH, content: await readFile(SCHEMA_PATH, "utf8") }] };
+export async function readSchemaFiles(flavor: Flavor) {
+  return { files: [{ path: flavor.schemaPath, content: await readFile(flavor.schemaPath, "utf8") }] };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/prisma/generated/client/client";
-import { db } from "../db";
+import { db, usesPostgres } from "../db";
 import { highlightEvidence } from "../topics/highlight-evidence";
 import type { SearchParams } from "../search/params";
 import type { FacetCounts, SearchHit, SearchResult } from "../search/search";
@@ -17,9 +17,17 @@ function words(q: string): string[] {
   return [...new Set(q.toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) ?? [])].slice(0, 12);
 }
 
+/**
+ * A case-insensitive substring filter. SQLite's LIKE ignores ASCII case by itself; PostgreSQL
+ * needs `mode: "insensitive"` (ILIKE), which the SQLite client's types do not know.
+ */
+function containing(word: string): Prisma.StringFilter {
+  return (usesPostgres() ? { contains: word, mode: "insensitive" } : { contains: word }) as Prisma.StringFilter;
+}
+
 function whereOf(params: SearchParams, exceptTopic = false): Prisma.PaperWhereInput {
   const and: Prisma.PaperWhereInput[] = words(params.q).map((word) => ({
-    OR: [{ title: { contains: word } }, { abstract: { contains: word } }],
+    OR: [{ title: containing(word) }, { abstract: containing(word) }],
   }));
   if (!exceptTopic && params.topic.length) and.push({ topics: { some: { topicSlug: { in: params.topic } } } });
   if (params.digest.length) and.push({ appearances: { some: { digestId: { in: params.digest } } } });

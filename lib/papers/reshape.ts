@@ -4,8 +4,8 @@ import type { PaperDetail, PaperSummary, TopicEvidence } from "./types";
 // Raw rows become the app's types here and nowhere else.
 
 export const summaryInclude = {
-  topics: { include: { topic: true }, orderBy: { score: "desc" } },
-  appearances: { include: { digest: true }, orderBy: { digest: { sortKey: "desc" } } },
+  topics: { include: { topic: true }, orderBy: [{ score: "desc" }, { topicSlug: "asc" }] },
+  appearances: { include: { digest: true }, orderBy: [{ digest: { sortKey: "desc" } }, { digestId: "asc" }] },
 } satisfies Prisma.PaperInclude;
 
 export const detailInclude = {

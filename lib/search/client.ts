@@ -7,7 +7,7 @@ export function createSearchClient(connection: SearchConnection = searchConnecti
   return new Meilisearch({ host: connection.host, apiKey: connection.apiKey, timeout, httpClient: nodeHttpClient });
 }
 
-const globalForSearch = globalThis as unknown as { paperdexSearch?: Meilisearch; paperdexWrite?: Meilisearch };
+const globalForSearch = globalThis as unknown as { paperdexSearch?: Meilisearch; paperdexWrite?: Meilisearch; paperdexAdmin?: Meilisearch };
 
 /** The client for searching (in the web app, a key that may only search). */
 export function searchClient(): Meilisearch {
@@ -19,6 +19,12 @@ export function searchClient(): Meilisearch {
 export function writeClient(): Meilisearch {
   globalForSearch.paperdexWrite ??= createSearchClient(searchConnection(env(), "write"));
   return globalForSearch.paperdexWrite;
+}
+
+/** The client for the commands that build the index (ingest, reindex, check): an admin-class key. */
+export function adminClient(): Meilisearch {
+  globalForSearch.paperdexAdmin ??= createSearchClient(searchConnection(env(), "admin"));
+  return globalForSearch.paperdexAdmin;
 }
 
 export function indexName(): string {

@@ -34,6 +34,9 @@ export const PAPERS_INDEX_SETTINGS: Settings = {
   searchableAttributes: ["title", "topicNames", "abstract"],
   filterableAttributes: Object.values(FACETS),
   sortableAttributes: ["date", "title", "position"],
+  // Meilisearch's rules, then newest first: papers equally relevant would otherwise come in
+  // the order they were indexed, which a reindex (or another database) changes.
+  rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "date:desc", "position:asc"],
   typoTolerance: { enabled: true },
   stopWords: STOP_WORDS,
   synonyms: SYNONYMS,

@@ -43,7 +43,7 @@ async function* scan(db: Db, paperIds: string[] | undefined, onlyDirty: boolean)
       orderBy: { id: "asc" },
       take: BATCH,
       include: {
-        topics: { include: { topic: true }, orderBy: { score: "desc" } },
+        topics: { include: { topic: true }, orderBy: [{ score: "desc" }, { topicSlug: "asc" }] },
         appearances: { select: { digestId: true } },
       },
     });

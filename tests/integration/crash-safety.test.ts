@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb } from "@/lib/db";
+import { dropTestDatabase, testDatabaseUrl } from "../support/database";
 import { readCorpus } from "@/lib/corpus/read";
 import { byDay, dayLabel, renderDigest } from "@/lib/corpus/render";
 import { parseDigest, readsAsHeading, readsAsProse } from "@/lib/digest";
@@ -17,7 +18,7 @@ import { runScript } from "../support/cli";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "paperdex-crash-"));
 const digestsDir = path.join(dir, "digests");
-const databaseUrl = `file:${path.join(dir, "crash.db")}`;
+const databaseUrl = testDatabaseUrl("crash", dir);
 const indexUid = `papers_crash_${process.pid}`;
 const env = {
   PAPERDEX_DATA_DIR: dir,
@@ -45,6 +46,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await dropIndex(search, indexUid);
+  await dropTestDatabase(databaseUrl);
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb } from "@/lib/db";
+import { dropTestDatabase, testDatabaseUrl } from "../support/database";
 import { deployMigrations } from "@/lib/migrations/migrate";
 import { dropIndex } from "@/lib/search/admin";
 import { createSearchClient } from "@/lib/search/client";
@@ -14,7 +15,7 @@ import { SEED_FILES } from "../support/fixtures";
 // that nothing from a failed file is stored while the good files are.
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "paperdex-cli-"));
-const databaseUrl = `file:${path.join(dir, "cli.db")}`;
+const databaseUrl = testDatabaseUrl("cli", dir);
 const indexUid = `papers_cli_${process.pid}`;
 const env = { PAPERDEX_DATA_DIR: dir, DATABASE_URL: databaseUrl, MEILI_URL: inject("meiliUrl"), MEILI_API_KEY: inject("meiliKey"), MEILI_INDEX: indexUid };
 const search = createSearchClient({ host: env.MEILI_URL, apiKey: env.MEILI_API_KEY, local: false }, 30_000);
@@ -50,6 +51,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.$disconnect();
   await dropIndex(search, indexUid);
+  await dropTestDatabase(databaseUrl);
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -6,15 +6,17 @@ import { createDb, type Db } from "@/lib/db";
 import { deployMigrations } from "@/lib/migrations/migrate";
 import { dropIndex } from "@/lib/search/admin";
 import { createSearchClient } from "@/lib/search/client";
+import { dropTestDatabase, testDatabaseUrl } from "./database";
 
 /**
- * A real SQLite file in a temporary folder with the project's migrations applied, and a
+ * A real database (a SQLite file in a temporary folder, or a PostgreSQL database when the run
+ * has a server) with the project's migrations applied, and a
  * fresh index in the test run's real Meilisearch. The process env is pointed at both, so
  * that modules reading the environment (search, related papers) use them too.
  */
 export async function createTestEnv(name: string) {
   const dir = mkdtempSync(path.join(os.tmpdir(), `paperdex-${name}-`));
-  const databaseUrl = `file:${path.join(dir, "test.db")}`;
+  const databaseUrl = testDatabaseUrl(name, dir);
   const indexUid = `papers_${name}_${process.pid}`.replace(/[^A-Za-z0-9_-]/g, "_");
   Object.assign(process.env, {
     PAPERDEX_DATA_DIR: dir,
@@ -34,6 +36,7 @@ export async function createTestEnv(name: string) {
     async cleanup() {
       await db.$disconnect();
       await dropIndex(search, indexUid);
+      await dropTestDatabase(databaseUrl);
       rmSync(dir, { recursive: true, force: true });
     },
   };
