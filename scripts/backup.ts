@@ -2,14 +2,18 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { backup } from "@/lib/backup/backup";
+import { isPostgresUrl } from "@/lib/db";
 import { dataDir, databaseUrl, env, searchConnection } from "@/lib/env";
 import { indexName, adminClient } from "@/lib/search/client";
-import { formatMs, run } from "./lib-cli";
+import { fail, formatMs, run } from "./lib-cli";
 
 run(async () => {
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const { values } = parseArgs({ options: { out: { type: "string", default: path.join("backups", stamp) } } });
   const started = performance.now();
+  if (isPostgresUrl(databaseUrl())) {
+    fail("DATABASE_URL is PostgreSQL: back it up with pg_dump, and Meilisearch with a dump or snapshot (README, Deployment › Backups).", 2);
+  }
   const out = path.resolve(values.out!);
   if (!searchConnection(env()).local) {
     console.warn("MEILI_URL is set: the dump is made on that server, and must be written to a folder this machine can read.");

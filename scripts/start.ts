@@ -54,7 +54,7 @@ function buildIsStale(): boolean {
     if (!stat.isDirectory()) return stat.mtimeMs > built;
     return readdirSync(entry).some((name) => newer(path.join(entry, name)));
   };
-  return ["app", "components", "lib", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs"].some(newer);
+  return ["app", "components", "lib", "prisma/schema.prisma", "next.config.ts", "proxy.ts", "instrumentation.ts", "package-lock.json", "postcss.config.mjs"].some(newer);
 }
 
 async function main() {
