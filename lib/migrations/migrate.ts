@@ -2,7 +2,17 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { flavorOf, NO_FILTERS, openSchemaEngine, POSTGRES, readMigrationList, readSchemaFiles, SQLITE, type Flavor } from "./schema-engine";
+import {
+  flavorOf,
+  NO_FILTERS,
+  openSchemaEngine,
+  POSTGRES,
+  readMigrationList,
+  readSchemaFiles,
+  SQLITE,
+  type Flavor,
+  type OpenEngine,
+} from "./schema-engine";
 
 /** Applies every pending migration of the database's provider, like `prisma migrate deploy`. */
 export async function deployMigrations(databaseUrl: string): Promise<string[]> {
@@ -60,15 +70,7 @@ async function writeMigration(flavor: Flavor, scratchUrl: string, dirName: strin
   const { engine, close } = await openSchemaEngine(scratchUrl);
   try {
     await engine.applyMigrations({ migrationsList: await readMigrationList(flavor.migrationsDir), filters: NO_FILTERS });
-    const schema = await readSchemaFiles(flavor);
-    const diff = await engine.diff({
-      from: { tag: "schemaDatasource", ...schema, configDir: process.cwd() },
-      to: { tag: "schemaDatamodel", ...schema },
-      script: true,
-      exitCode: null,
-      filters: NO_FILTERS,
-    });
-    const sql = diff.stdout ?? "";
+    const sql = await sqlToSchema(engine, flavor);
     if (!/\S/.test(sql.replace(/^--.*$/gm, ""))) return null;
     await mkdir(path.join(flavor.migrationsDir, dirName), { recursive: true });
     await writeFile(path.join(flavor.migrationsDir, dirName, "migration.sql"), sql);
@@ -90,18 +92,23 @@ export async function schemaDrift(databaseUrl: string): Promise<string> {
   const flavor = flavorOf(databaseUrl);
   const { engine, close } = await openSchemaEngine(databaseUrl);
   try {
-    const schema = await readSchemaFiles(flavor);
-    const diff = await engine.diff({
-      from: { tag: "schemaDatasource", ...schema, configDir: process.cwd() },
-      to: { tag: "schemaDatamodel", ...schema },
-      script: true,
-      exitCode: null,
-      filters: NO_FILTERS,
-    });
-    return (diff.stdout ?? "").replace(/^--.*$/gm, "").trim();
+    return (await sqlToSchema(engine, flavor)).replace(/^--.*$/gm, "").trim();
   } finally {
     await close();
   }
+}
+
+/** The SQL that would take the engine's database to the provider's schema file. */
+async function sqlToSchema(engine: OpenEngine["engine"], flavor: Flavor): Promise<string> {
+  const schema = await readSchemaFiles(flavor);
+  const diff = await engine.diff({
+    from: { tag: "schemaDatasource", ...schema, configDir: process.cwd() },
+    to: { tag: "schemaDatamodel", ...schema },
+    script: true,
+    exitCode: null,
+    filters: NO_FILTERS,
+  });
+  return diff.stdout ?? "";
 }
 
 async function ensureParentDir(databaseUrl: string) {
