@@ -2,16 +2,12 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/prisma/generated/client/client";
 import { PrismaClient as PostgresClient } from "@/prisma/generated/postgres/client";
-import { databaseUrl } from "./env";
+import { databaseUrl, isPostgresUrl } from "./env";
 
 // One data model, two generated clients (Prisma generates one per provider; the PostgreSQL
 // schema is derived from the SQLite one, see scripts/postgres-schema.mjs). Both expose the
 // same models and methods, so the rest of the code is written once against this type.
 export type Db = PrismaClient;
-
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//.test(url);
-}
 
 export function createDb(url = databaseUrl()): Db {
   if (isPostgresUrl(url)) {

@@ -5,11 +5,16 @@ import { z } from "zod";
 // One validated view of the environment, shared by next.config.ts, the app and the scripts,
 // so that a wrong setting stops everything at start with a message instead of a 500 later.
 
+/** A PostgreSQL connection URL (anything else is SQLite's `file:`). */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
 const envSchema = z.object({
   PAPERDEX_DATA_DIR: z.string().min(1).default("data"),
   DATABASE_URL: z
     .string()
-    .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
+    .refine((url) => url.startsWith("file:") || isPostgresUrl(url), {
       message: 'must be a SQLite "file:" URL (file:./data/paperdex.db) or a PostgreSQL URL (postgresql://user:password@host:5432/paperdex)',
     })
     .optional(),

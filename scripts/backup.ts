@@ -2,8 +2,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { backup } from "@/lib/backup/backup";
-import { isPostgresUrl } from "@/lib/db";
-import { dataDir, databaseUrl, env, searchConnection } from "@/lib/env";
+import { dataDir, databaseUrl, env, searchConnection, isPostgresUrl } from "@/lib/env";
 import { indexName, adminClient } from "@/lib/search/client";
 import { fail, formatMs, run } from "./lib-cli";
 

@@ -1,6 +1,6 @@
 // npm run migrate [-- create <name>]: applies prisma/migrations, or writes a new one from the
 // schema, through Prisma's WebAssembly schema engine (no native engine needed).
-import { databaseUrl } from "@/lib/env";
+import { databaseUrl, isPostgresUrl } from "@/lib/env";
 import { createMigration, deployMigrations } from "@/lib/migrations/migrate";
 import { fail, run } from "./lib-cli";
 
@@ -14,7 +14,7 @@ run(async () => {
   if (command === "create") {
     if (!name) fail("usage: npm run migrate -- create <name>", 2);
     // The PostgreSQL migration needs a server to diff against: SHADOW_DATABASE_URL, else DATABASE_URL.
-    const shadow = [process.env.SHADOW_DATABASE_URL, process.env.DATABASE_URL].find((u) => u && /^postgres(ql)?:\/\//.test(u));
+    const shadow = [process.env.SHADOW_DATABASE_URL, process.env.DATABASE_URL].find((u) => u && isPostgresUrl(u));
     const created = await createMigration(name, shadow);
     console.log(created.sqlite ? `Wrote prisma/migrations/${created.sqlite}/migration.sql` : "SQLite: the schema has no changes, no migration written.");
     if (created.postgresql === undefined) {

@@ -1,8 +1,7 @@
 // npm run restore -- BACKUP_DIR: brings an empty data folder (PAPERDEX_DATA_DIR) back to the
 // backup's state. Stop Paperdex first; then `npm start` serves the restored data.
 import { restore } from "@/lib/backup/restore";
-import { isPostgresUrl } from "@/lib/db";
-import { dataDir, databaseUrl, env } from "@/lib/env";
+import { dataDir, databaseUrl, env, isPostgresUrl } from "@/lib/env";
 import { fail, formatMs, run } from "./lib-cli";
 
 run(async () => {

@@ -32,14 +32,14 @@ export async function acquireWriterLock(
   const deadline = Date.now() + timeoutMs;
   let told = false;
   for (;;) {
-    if (await tryTake(db, holder)) break;
-    const current = await db.writerLock.findUnique({ where: { name: NAME } });
-    if (current && !told) {
+    const current = await tryTake(db, holder);
+    if (current === null) break;
+    if (!told) {
       onWait?.(current.holder, current.acquiredAt);
       told = true;
     }
     if (Date.now() > deadline) {
-      throw new WriterLockTimeout(`another writer still holds the database: ${current?.holder ?? "unknown"}`);
+      throw new WriterLockTimeout(`another writer still holds the database: ${current.holder}`);
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
@@ -68,25 +68,29 @@ function diedHere(holder: string): boolean {
   }
 }
 
-/** Creates the lock row, or takes over a stale one; true when this holder has it now. */
-async function tryTake(db: Db, holder: string): Promise<boolean> {
+type LockRow = { holder: string; acquiredAt: Date };
+
+/** Creates the lock row, or takes over a stale one: null when this holder has it now, else who does. */
+async function tryTake(db: Db, holder: string): Promise<LockRow | null> {
   const now = new Date();
   const current = await db.writerLock.findUnique({ where: { name: NAME } });
-  // Another machine's holder is stale once its heartbeat stops; one of ours, as soon as its process is gone.
-  const stale = current && (current.heartbeatAt.getTime() < now.getTime() - STALE_MS || diedHere(current.holder));
-  const takenOver = stale
-    ? await db.writerLock.updateMany({
-        where: { name: NAME, holder: current.holder },
-        data: { holder, acquiredAt: now, heartbeatAt: now },
-      })
-    : { count: 0 };
-  if (takenOver.count === 1) return true;
+  if (current) {
+    // Another machine's holder is stale once its heartbeat stops; one of ours, as soon as its process is gone.
+    const stale = current.heartbeatAt.getTime() < now.getTime() - STALE_MS || diedHere(current.holder);
+    if (!stale) return current;
+    const takenOver = await db.writerLock.updateMany({
+      where: { name: NAME, holder: current.holder },
+      data: { holder, acquiredAt: now, heartbeatAt: now },
+    });
+    return takenOver.count === 1 ? null : current;
+  }
   try {
     await db.writerLock.create({ data: { name: NAME, holder, acquiredAt: now, heartbeatAt: now } });
-    return true;
+    return null;
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return false; // held by someone else
-    throw error;
+    // Another writer created it first: report it (or a placeholder if it is already gone).
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    return (await db.writerLock.findUnique({ where: { name: NAME } })) ?? { holder: "another writer", acquiredAt: now };
   }
 }
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { isPostgresUrl } from "../env";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as runtime from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
@@ -33,7 +34,7 @@ export const POSTGRES: Flavor = {
 };
 
 export function flavorOf(databaseUrl: string): Flavor {
-  return /^postgres(ql)?:\/\//.test(databaseUrl) ? POSTGRES : SQLITE;
+  return isPostgresUrl(databaseUrl) ? POSTGRES : SQLITE;
 }
 
 let wasmReady: Promise<void> | undefined;

@@ -8,7 +8,8 @@ import { PAPERS_INDEX_SETTINGS } from "./settings";
 
 export class SearchTaskError extends Error {}
 
-const TASK_TIMEOUT_MS = 600_000;
+/** How long a write may wait for Meilisearch to finish its task (large batches take minutes). */
+export const TASK_TIMEOUT_MS = 600_000;
 const BATCH_SIZE = 5_000;
 
 export async function waitFor(task: EnqueuedTaskPromise, what: string): Promise<Task> {

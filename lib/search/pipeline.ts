@@ -1,9 +1,7 @@
 import type { Meilisearch, Task } from "meilisearch";
 import type { Db } from "../db";
-import { SearchTaskError } from "./admin";
+import { SearchTaskError, TASK_TIMEOUT_MS } from "./admin";
 import { indexedPapers, markIndexed, type IndexedPaper } from "./sync";
-
-const TASK_TIMEOUT_MS = 600_000;
 
 interface Sent {
   taskUid: number;

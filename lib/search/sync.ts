@@ -88,23 +88,20 @@ export async function markIndexed(db: Db, papers: { id: string; hash: string }[]
 }
 
 /**
- * Sends the papers that changed since they were indexed (marked by a null indexedHash; with
- * `compareAll`, any whose document hash differs), and records what the index now holds.
+ * Sends the papers that changed since they were indexed (marked by a null indexedHash; of the
+ * given ones, or all), and records what the index now holds. Returns how many were sent.
  */
-async function sendChanged(db: Db, client: Meilisearch, uid: string, paperIds?: string[], onProgress?: (sent: number) => void, compareAll = false) {
-  let upToDate = 0;
+async function sendChanged(db: Db, client: Meilisearch, uid: string, paperIds?: string[], onProgress?: (sent: number) => void) {
   const changed: { id: string; hash: string }[] = [];
   async function* documents() {
-    for await (const batch of indexedPapers(db, paperIds, !compareAll)) {
-      const fresh = batch.filter((p) => p.indexedHash !== p.hash);
-      upToDate += batch.length - fresh.length;
-      changed.push(...fresh.map((p) => ({ id: p.id, hash: p.hash })));
-      yield fresh.map((p) => p.document);
+    for await (const batch of indexedPapers(db, paperIds, true)) {
+      changed.push(...batch.map((p) => ({ id: p.id, hash: p.hash })));
+      yield batch.map((p) => p.document);
     }
   }
   await upsertDocuments(client, uid, documents(), onProgress);
   await markIndexed(db, changed);
-  return { sent: changed.length, upToDate };
+  return changed.length;
 }
 
 /**
@@ -112,13 +109,13 @@ async function sendChanged(db: Db, client: Meilisearch, uid: string, paperIds?: 
  * (a key that may only add documents is enough): for editors' corrections.
  */
 export async function sendPapers(db: Db, client: Meilisearch, uid: string, paperIds: string[]): Promise<number> {
-  return (await sendChanged(db, client, uid, paperIds)).sent;
+  return sendChanged(db, client, uid, paperIds);
 }
 
 /** Sends every paper not indexed since it changed (after a failed run, for instance). */
 export async function sendDirty(db: Db, client: Meilisearch, uid: string, onProgress?: (sent: number, total: number) => void): Promise<number> {
   const total = await db.paper.count({ where: { indexedHash: null } });
-  return (await sendChanged(db, client, uid, undefined, (n) => onProgress?.(n, total))).sent;
+  return sendChanged(db, client, uid, undefined, (n) => onProgress?.(n, total));
 }
 
 /** Rebuilds the whole index from the database, swapping it in atomically. */

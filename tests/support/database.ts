@@ -1,5 +1,6 @@
 import path from "node:path";
 import pg from "pg";
+import { isPostgresUrl } from "@/lib/env";
 
 /**
  * The database a test uses: a SQLite file in its folder, or, when the run has a PostgreSQL
@@ -16,7 +17,7 @@ export function testDatabaseUrl(name: string, dir: string): string {
 
 /** Drops a test's PostgreSQL database (a SQLite file goes with its folder). */
 export async function dropTestDatabase(databaseUrl: string): Promise<void> {
-  if (!databaseUrl.startsWith("postgres")) return;
+  if (!isPostgresUrl(databaseUrl)) return;
   const url = new URL(databaseUrl);
   const name = url.pathname.slice(1);
   url.pathname = "/postgres";
