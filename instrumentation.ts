@@ -3,6 +3,6 @@
 // surfacing later as a failed search.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { checkWebKey } = await import("./lib/search/startup-check");
+  const { checkWebKey } = await import("./lib/meilisearch/startup-check");
   await checkWebKey();
 }

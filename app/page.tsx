@@ -3,7 +3,7 @@ import { Notice } from "@/components/notice";
 import { Pagination } from "@/components/pagination";
 import { PaperList } from "@/components/paper-list";
 import { listDigests, listPapers, listTopics } from "@/lib/papers/queries";
-import { describeIssue, pageParamsSchema, type RawParams } from "@/lib/search/params";
+import { describeIssue, pageParamsSchema, type RawParams } from "@/lib/api/params";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "./db";
-import { indexName, searchClient } from "./search/client";
+import { indexName, searchClient } from "./meilisearch/client";
 
 export interface Health {
   status: "ok" | "degraded";

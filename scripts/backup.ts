@@ -3,8 +3,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { backup } from "@/lib/backup/backup";
 import { dataDir, databaseUrl, env, searchConnection, isPostgresUrl } from "@/lib/env";
-import { indexName, adminClient } from "@/lib/search/client";
-import { fail, formatMs, run } from "./lib-cli";
+import { indexName, adminClient } from "@/lib/meilisearch/client";
+import { fail, formatMs, run } from "./lib/cli";
 
 run(async () => {
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");

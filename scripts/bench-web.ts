@@ -7,9 +7,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { freePort } from "@/tests/support/free-port";
-import { mergeResults } from "./bench-results";
-import { run } from "./lib-cli";
+import { freePort } from "@/scripts/lib/free-port";
+import { mergeResults } from "./lib/bench-results";
+import { run } from "./lib/cli";
 
 const DATA_DIR = path.resolve("tmp/bench-web");
 const RUNS = 3;

@@ -6,7 +6,7 @@ import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import { terms } from "@/lib/embeddings/terms";
 import { IDF_FILE } from "@/lib/embeddings/idf-table";
-import { run } from "./lib-cli";
+import { run } from "./lib/cli";
 
 const CORPUS = path.resolve("../shared/corpus/arxiv-cs-daily-2025-2026.jsonl.gz");
 const HELD_OUT = path.resolve("../shared/corpus/hf-daily-papers.jsonl");

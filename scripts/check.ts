@@ -1,9 +1,9 @@
 // npm run check: compares the search index with the database (the source of truth) and
 // reports drift; `npm run reindex` repairs it.
 import { db } from "@/lib/db";
-import { indexName, adminClient } from "@/lib/search/client";
-import { compareIndex } from "@/lib/search/sync";
-import { run } from "./lib-cli";
+import { indexName, adminClient } from "@/lib/meilisearch/client";
+import { compareIndex } from "@/lib/indexing/sync";
+import { run } from "./lib/cli";
 
 run(async () => {
   const uid = indexName();

@@ -4,9 +4,9 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseDigest, readsAsHeading, readsAsProse } from "@/lib/digest";
-import { readCorpus } from "@/lib/corpus/read";
-import { byDay, dayLabel, renderDigest } from "@/lib/corpus/render";
-import { fail, run } from "./lib-cli";
+import { readCorpus } from "@/scripts/lib/corpus-read";
+import { byDay, dayLabel, renderDigest } from "@/scripts/lib/corpus-render";
+import { fail, run } from "./lib/cli";
 
 run(async () => {
   const { values } = parseArgs({ options: { limit: { type: "string", default: "10000" }, out: { type: "string", default: "tmp/corpus-digests" } } });

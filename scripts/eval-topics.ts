@@ -2,10 +2,10 @@
 // agreement with arXiv categories on HF Daily Papers, and tagging speed.
 import { existsSync } from "node:fs";
 import { loadTopicConfig } from "@/lib/topics/load";
-import { evaluateAgreement, evaluateLabelled, measureThroughput } from "@/lib/topics/evaluate";
-import { HF_PAPERS_FILE, loadCategorizedPapers, loadLabelledSeeds } from "@/lib/topics/labelled-set";
+import { evaluateAgreement, evaluateLabelled, measureThroughput } from "@/scripts/eval/topic-metrics";
+import { HF_PAPERS_FILE, loadCategorizedPapers, loadLabelledSeeds } from "@/scripts/eval/labelled-set";
 import { createTagger } from "@/lib/topics/tagger";
-import { run } from "./lib-cli";
+import { run } from "./lib/cli";
 
 const BAR = { precision: 0.85, recall: 0.8, speed: 5_000 };
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;

@@ -6,8 +6,8 @@ import { db } from "@/lib/db";
 import { databaseUrl } from "@/lib/env";
 import { deployMigrations } from "@/lib/migrations/migrate";
 import { ingestFiles, type FileOutcome } from "@/lib/ingest/ingest";
-import { indexName, adminClient } from "@/lib/search/client";
-import { fail, formatMs, run } from "./lib-cli";
+import { indexName, adminClient } from "@/lib/meilisearch/client";
+import { fail, formatMs, run } from "./lib/cli";
 
 const USAGE = "usage: npm run ingest [-- [--year YYYY] [file.txt …]]   (default: seeds/*.txt)";
 

@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import autocannon from "autocannon";
-import { run } from "./lib-cli";
+import { run } from "./lib/cli";
 
 const PORT = Number(process.env.LOAD_PORT ?? 3300);
 const MEILI_PORT = Number(process.env.LOAD_MEILI_PORT ?? 7730);

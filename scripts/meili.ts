@@ -1,8 +1,8 @@
 // npm run meili: runs only the local Meilisearch (data folder, port and key as `npm start`
 // uses them) until Ctrl-C, for running ingest or reindex without the web app.
 import { dataDir, env, searchConnection } from "@/lib/env";
-import { startLocalServer } from "@/lib/search/local-server";
-import { fail, run } from "./lib-cli";
+import { startLocalServer } from "@/lib/meilisearch/local-server";
+import { fail, run } from "./lib/cli";
 
 run(async () => {
   const config = env();

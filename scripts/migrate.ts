@@ -2,7 +2,7 @@
 // schema, through Prisma's WebAssembly schema engine (no native engine needed).
 import { databaseUrl, isPostgresUrl } from "@/lib/env";
 import { createMigration, deployMigrations } from "@/lib/migrations/migrate";
-import { fail, run } from "./lib-cli";
+import { fail, run } from "./lib/cli";
 
 run(async () => {
   const [command = "deploy", name] = process.argv.slice(2);

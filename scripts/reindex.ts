@@ -1,9 +1,9 @@
 // npm run reindex: rebuilds the search index from the database alone (atomic swap).
 import { db } from "@/lib/db";
-import { indexName, adminClient } from "@/lib/search/client";
-import { reindexFromDatabase } from "@/lib/search/sync";
+import { indexName, adminClient } from "@/lib/meilisearch/client";
+import { reindexFromDatabase } from "@/lib/indexing/sync";
 import { withWriterLock } from "@/lib/ingest/writer-lock";
-import { formatMs, run } from "./lib-cli";
+import { formatMs, run } from "./lib/cli";
 
 run(async () => {
   const started = performance.now();

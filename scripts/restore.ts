@@ -2,7 +2,7 @@
 // backup's state. Stop Paperdex first; then `npm start` serves the restored data.
 import { restore } from "@/lib/backup/restore";
 import { dataDir, databaseUrl, env, isPostgresUrl } from "@/lib/env";
-import { fail, formatMs, run } from "./lib-cli";
+import { fail, formatMs, run } from "./lib/cli";
 
 run(async () => {
   const from = process.argv[2];

@@ -9,11 +9,11 @@ import { db } from "@/lib/db";
 import { dataDir, databaseUrl, env, searchConnection } from "@/lib/env";
 import { ingestFiles } from "@/lib/ingest/ingest";
 import { deployMigrations } from "@/lib/migrations/migrate";
-import { indexName, adminClient } from "@/lib/search/client";
-import { keyProblem } from "@/lib/search/key-check";
-import { ensureScopedKeys } from "@/lib/search/keys";
-import { startLocalServer, type LocalServer } from "@/lib/search/local-server";
-import { fail, formatMs } from "./lib-cli";
+import { indexName, adminClient } from "@/lib/meilisearch/client";
+import { keyProblem } from "@/lib/meilisearch/key-check";
+import { ensureScopedKeys } from "@/lib/meilisearch/keys";
+import { startLocalServer, type LocalServer } from "@/lib/meilisearch/local-server";
+import { fail, formatMs } from "./lib/cli";
 
 const { values } = parseArgs({
   options: {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { Notice } from "@/components/notice";
 import { ADMIN_COOKIE, editingEnabled, isValidSession, safeNext } from "@/lib/admin/auth";
-import type { RawParams } from "@/lib/search/params";
+import type { RawParams } from "@/lib/api/params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Editors", robots: { index: false } };

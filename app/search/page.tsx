@@ -8,7 +8,8 @@ import { ActiveFilters, type ActiveFilter } from "@/components/search/active-fil
 import { FacetList } from "@/components/search/facet-list";
 import { SortLinks } from "@/components/search/sort-links";
 import { listDigests, listTopics } from "@/lib/papers/queries";
-import { describeIssue, searchParamsSchema, type RawParams } from "@/lib/search/params";
+import { searchParamsSchema } from "@/lib/search/params";
+import { describeIssue, type RawParams } from "@/lib/api/params";
 import { resilientSearch } from "@/lib/search/resilient-search";
 import type { SearchResult } from "@/lib/search/search";
 import { searchHref, toggle, type SearchState } from "@/lib/search/url";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Notice } from "@/components/notice";
 import { papersBySlugs } from "@/lib/papers/queries";
-import { describeIssue, type RawParams } from "@/lib/search/params";
+import { describeIssue, type RawParams } from "@/lib/api/params";
 import { moreLikeThese, type SimilarPaper } from "@/lib/search/similar";
 import { similarParamsSchema } from "@/lib/search/similar-params";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { isSearchUnreachable } from "../search/errors";
-import { describeIssue } from "../search/params";
+import { isSearchUnreachable } from "../meilisearch/errors";
+import { describeIssue } from "../api/params";
 
 // One place that turns outcomes into HTTP responses, so handlers stay thin and no error
 // detail (paths, keys, stack traces) leaks to clients.

@@ -3,7 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { Meilisearch } from "meilisearch";
 import { z } from "zod";
-import { waitFor } from "../search/admin";
+import { waitFor } from "../indexing/tasks";
 
 // A backup is a folder: a consistent copy of the SQLite database (SQLite's online backup),
 // a Meilisearch dump (indexes, settings, documents, keys), and a manifest.

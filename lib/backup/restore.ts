@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { startLocalServer } from "../search/local-server";
+import { startLocalServer } from "../meilisearch/local-server";
 import { readManifest } from "./backup";
 
 export interface RestoreOptions {

@@ -1,7 +1,8 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { badRequest, serverError } from "../api/respond";
-import { searchParamsSchema, toRawParams } from "../search/params";
+import { searchParamsSchema } from "../search/params";
+import { toRawParams } from "../api/params";
 import { toAtom } from "./atom";
 import { toBibtex } from "./bibtex";
 import { toCsv } from "./csv";

@@ -1,6 +1,6 @@
 import "server-only";
-import { databaseSearch } from "../papers/fallback-search";
-import { isSearchUnreachable } from "./errors";
+import { databaseSearch } from "./database-search";
+import { isSearchUnreachable } from "../meilisearch/errors";
 import type { SearchParams } from "./params";
 import { searchPapers, type SearchResult } from "./search";
 

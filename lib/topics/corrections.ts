@@ -1,7 +1,7 @@
 import type { Meilisearch } from "meilisearch";
 import type { Db } from "../db";
-import { describeSearchError } from "../search/errors";
-import { sendPapers } from "../search/sync";
+import { describeSearchError } from "../meilisearch/errors";
+import { sendPapers } from "../indexing/sync";
 import { checkCorrection, effectiveTopics, toTopicRow, type CorrectionProblem, type OverrideAction } from "./overrides";
 import type { CorrectionCode } from "./correction-messages";
 import { refreshTopicCounts } from "./paper-counts";

@@ -4,13 +4,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb } from "@/lib/db";
 import { dropTestDatabase, testDatabaseUrl } from "../support/database";
-import { readCorpus } from "@/lib/corpus/read";
-import { byDay, dayLabel, renderDigest } from "@/lib/corpus/render";
+import { readCorpus } from "@/scripts/lib/corpus-read";
+import { byDay, dayLabel, renderDigest } from "@/scripts/lib/corpus-render";
 import { parseDigest, readsAsHeading, readsAsProse } from "@/lib/digest";
 import { deployMigrations } from "@/lib/migrations/migrate";
-import { dropIndex, waitFor } from "@/lib/search/admin";
-import { createSearchClient } from "@/lib/search/client";
-import { compareIndex } from "@/lib/search/sync";
+import { dropIndex, waitFor } from "@/lib/indexing/tasks";
+import { createSearchClient } from "@/lib/meilisearch/client";
+import { compareIndex } from "@/lib/indexing/sync";
 import { runScript } from "../support/cli";
 
 // SIGKILL the ingest at several points of a 20,000-paper run: a re-run completes, no file is

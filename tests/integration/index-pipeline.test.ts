@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestFiles } from "@/lib/ingest/ingest";
-import { SearchTaskError } from "@/lib/search/admin";
-import type { PaperDocument } from "@/lib/search/document";
-import { IndexPipeline } from "@/lib/search/pipeline";
-import { indexedPapers, sendDirty } from "@/lib/search/sync";
+import { SearchTaskError } from "@/lib/indexing/tasks";
+import type { PaperDocument } from "@/lib/indexing/document";
+import { IndexPipeline } from "@/lib/indexing/pipeline";
+import { indexedPapers, sendDirty } from "@/lib/indexing/sync";
 import { SEED_FILES } from "../support/fixtures";
 import { createTestEnv } from "../support/test-env";
 

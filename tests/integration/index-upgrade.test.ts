@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ingestFiles } from "@/lib/ingest/ingest";
-import { waitFor } from "@/lib/search/admin";
+import { waitFor } from "@/lib/indexing/tasks";
 import { similarToPaper } from "@/lib/search/similar";
 import { SEED_FILES } from "../support/fixtures";
 import { createTestEnv } from "../support/test-env";

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createDb } from "@/lib/db";
 import { dropTestDatabase, testDatabaseUrl } from "../support/database";
 import { deployMigrations } from "@/lib/migrations/migrate";
-import { dropIndex } from "@/lib/search/admin";
-import { createSearchClient } from "@/lib/search/client";
-import { compareIndex } from "@/lib/search/sync";
+import { dropIndex } from "@/lib/indexing/tasks";
+import { createSearchClient } from "@/lib/meilisearch/client";
+import { compareIndex } from "@/lib/indexing/sync";
 import { runScript } from "../support/cli";
 import { SEED_FILES } from "../support/fixtures";
 

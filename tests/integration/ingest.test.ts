@@ -1,12 +1,12 @@
 import { copyFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSearchClient } from "@/lib/search/client";
+import { createSearchClient } from "@/lib/meilisearch/client";
 import { ingestFiles } from "@/lib/ingest/ingest";
 import { searchParamsSchema } from "@/lib/search/params";
 import { searchPapers } from "@/lib/search/search";
 import { similarToPaper } from "@/lib/search/similar";
-import { reindexFromDatabase } from "@/lib/search/sync";
+import { reindexFromDatabase } from "@/lib/indexing/sync";
 import { SEED_FILES } from "../support/fixtures";
 import { createTestEnv } from "../support/test-env";
 

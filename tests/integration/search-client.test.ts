@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
-import { createSearchClient } from "@/lib/search/client";
-import { isSearchUnreachable, meiliErrorCode } from "@/lib/search/errors";
+import { createSearchClient } from "@/lib/meilisearch/client";
+import { isSearchUnreachable, meiliErrorCode } from "@/lib/meilisearch/errors";
 
 const connection = (apiKey: string, host = inject("meiliUrl")) => ({ host, apiKey, local: false });
 

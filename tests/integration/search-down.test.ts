@@ -7,12 +7,12 @@ import { checkHealth } from "@/lib/health";
 import { ingestFiles } from "@/lib/ingest/ingest";
 import { deployMigrations } from "@/lib/migrations/migrate";
 import { listPapers } from "@/lib/papers/queries";
-import { createSearchClient } from "@/lib/search/client";
-import { startLocalServer, type LocalServer } from "@/lib/search/local-server";
+import { createSearchClient } from "@/lib/meilisearch/client";
+import { startLocalServer, type LocalServer } from "@/lib/meilisearch/local-server";
 import { searchParamsSchema } from "@/lib/search/params";
 import { resilientSearch } from "@/lib/search/resilient-search";
 import { SEED_FILES } from "../support/fixtures";
-import { freePort } from "../support/free-port";
+import { freePort } from "../../scripts/lib/free-port";
 
 // Its own Meilisearch, which this file stops and starts again.
 const dir = mkdtempSync(path.join(os.tmpdir(), "paperdex-down-"));

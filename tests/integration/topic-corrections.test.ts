@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestFiles } from "@/lib/ingest/ingest";
 import { searchParamsSchema } from "@/lib/search/params";
 import { searchPapers } from "@/lib/search/search";
-import { reindexFromDatabase } from "@/lib/search/sync";
+import { reindexFromDatabase } from "@/lib/indexing/sync";
 import { correctTopics } from "@/lib/topics/corrections";
 import { loadTopicConfig } from "@/lib/topics/load";
 import { createTagger } from "@/lib/topics/tagger";

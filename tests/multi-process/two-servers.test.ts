@@ -4,13 +4,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { deployMigrations } from "@/lib/migrations/migrate";
-import { dropIndex } from "@/lib/search/admin";
-import { createSearchClient } from "@/lib/search/client";
-import { ensureScopedKeys } from "@/lib/search/keys";
+import { dropIndex } from "@/lib/indexing/tasks";
+import { createSearchClient } from "@/lib/meilisearch/client";
+import { ensureScopedKeys } from "@/lib/meilisearch/keys";
 import { runScript } from "../support/cli";
 import { dropTestDatabase, testDatabaseUrl } from "../support/database";
 import { SEED_FILES } from "../support/fixtures";
-import { freePort } from "../support/free-port";
+import { freePort } from "../../scripts/lib/free-port";
 
 // Several app servers behind a load balancer: two `next start` processes on different ports,
 // one PostgreSQL database, one Meilisearch. Papers ingested (and a topic corrected through

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeIssue, searchParamsSchema, toRawParams } from "@/lib/search/params";
+import { searchParamsSchema } from "@/lib/search/params";
+import { describeIssue, toRawParams } from "@/lib/api/params";
 import { searchHref } from "@/lib/search/url";
 
 const parse = (query: string) => searchParamsSchema.safeParse(toRawParams(new URLSearchParams(query)));

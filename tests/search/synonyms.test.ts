@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { STOP_WORDS } from "@/lib/search/stop-words";
 import { buildSynonyms, SYNONYMS } from "@/lib/search/synonyms";
-import { reciprocalRank, scoreByKind } from "@/lib/search/evaluation";
+import { reciprocalRank, scoreByKind } from "@/scripts/eval/known-item-metrics";
 
 describe("synonyms", () => {
   it("link acronyms and their spelled-out forms both ways, singular and plural", () => {

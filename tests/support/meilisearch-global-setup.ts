@@ -2,8 +2,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { startLocalServer } from "../../lib/search/local-server";
-import { freePort } from "./free-port";
+import { startLocalServer } from "../../lib/meilisearch/local-server";
+import { freePort } from "../../scripts/lib/free-port";
 
 // One real Meilisearch 1.21 process for the whole test run, on a free port with a temporary
 // database; integration tests each create their own index in it.

@@ -4,8 +4,8 @@ import path from "node:path";
 import { inject } from "vitest";
 import { createDb, type Db } from "@/lib/db";
 import { deployMigrations } from "@/lib/migrations/migrate";
-import { dropIndex } from "@/lib/search/admin";
-import { createSearchClient } from "@/lib/search/client";
+import { dropIndex } from "@/lib/indexing/tasks";
+import { createSearchClient } from "@/lib/meilisearch/client";
 import { dropTestDatabase, testDatabaseUrl } from "./database";
 
 /**

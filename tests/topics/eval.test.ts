@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluateAgreement, evaluateLabelled, type TagFn } from "@/lib/topics/evaluate";
-import { loadLabelledSeeds } from "@/lib/topics/labelled-set";
+import { evaluateAgreement, evaluateLabelled, type TagFn } from "@/scripts/eval/topic-metrics";
+import { loadLabelledSeeds } from "@/scripts/eval/labelled-set";
 import { loadTopicConfig } from "@/lib/topics/load";
 import { createTagger } from "@/lib/topics/tagger";
 

@@ -2,7 +2,7 @@
 import type { NextRequest } from "next/server";
 import { badRequest, json, serverError } from "@/lib/api/respond";
 import { listPapers } from "@/lib/papers/queries";
-import { pageParamsSchema, toRawParams } from "@/lib/search/params";
+import { pageParamsSchema, toRawParams } from "@/lib/api/params";
 
 export const dynamic = "force-dynamic";
 

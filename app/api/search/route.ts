@@ -1,7 +1,8 @@
 // GET /api/search – faceted full-text search, same parameters as /search
 import type { NextRequest } from "next/server";
 import { badRequest, json, serverError } from "@/lib/api/respond";
-import { searchParamsSchema, toRawParams } from "@/lib/search/params";
+import { searchParamsSchema } from "@/lib/search/params";
+import { toRawParams } from "@/lib/api/params";
 import { resilientSearch } from "@/lib/search/resilient-search";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@
 import type { NextRequest } from "next/server";
 import { badRequest, json, serverError } from "@/lib/api/respond";
 import { papersBySlugs } from "@/lib/papers/queries";
-import { toRawParams } from "@/lib/search/params";
+import { toRawParams } from "@/lib/api/params";
 import { moreLikeThese } from "@/lib/search/similar";
 import { similarParamsSchema } from "@/lib/search/similar-params";
 

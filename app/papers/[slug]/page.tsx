@@ -10,8 +10,8 @@ import { Notice } from "@/components/notice";
 import { PaperTopics } from "@/components/papers/paper-topics";
 import { ADMIN_COOKIE, editingEnabled, isValidSession } from "@/lib/admin/auth";
 import { firstAppearance } from "@/lib/papers/provenance";
-import { relatedPapers } from "@/lib/papers/related";
-import type { RawParams } from "@/lib/search/params";
+import { relatedPapers } from "@/lib/search/related";
+import type { RawParams } from "@/lib/api/params";
 import { CORRECTION_MESSAGES, isCorrectionCode } from "@/lib/topics/correction-messages";
 import { highlightEvidence } from "@/lib/topics/highlight-evidence";
 

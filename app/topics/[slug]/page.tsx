@@ -7,7 +7,7 @@ import { PaperList } from "@/components/paper-list";
 import { VolumeChart } from "@/components/topics/volume-chart";
 import { getTopic, listPapers } from "@/lib/papers/queries";
 import { topicStats } from "@/lib/papers/topic-stats";
-import { pageParamsSchema, type RawParams } from "@/lib/search/params";
+import { pageParamsSchema, type RawParams } from "@/lib/api/params";
 
 export const dynamic = "force-dynamic";
 

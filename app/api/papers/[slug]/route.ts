@@ -2,7 +2,7 @@
 import type { NextRequest } from "next/server";
 import { json, notFound, serverError } from "@/lib/api/respond";
 import { getPaper } from "@/lib/papers/queries";
-import { relatedPapers } from "@/lib/papers/related";
+import { relatedPapers } from "@/lib/search/related";
 
 export const dynamic = "force-dynamic";
 

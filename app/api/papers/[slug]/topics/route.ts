@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { ADMIN_COOKIE, editingEnabled, isAuthorized } from "@/lib/admin/auth";
 import { badRequest, serverError } from "@/lib/api/respond";
 import { db } from "@/lib/db";
-import { indexName, writeClient } from "@/lib/search/client";
+import { indexName, writeClient } from "@/lib/meilisearch/client";
 import { correctionInputSchema } from "@/lib/topics/correction-input";
 import { CORRECTION_MESSAGES, type CorrectionCode } from "@/lib/topics/correction-messages";
 import { correctTopics, describeProblem } from "@/lib/topics/corrections";

@@ -3,7 +3,7 @@ import { Prisma } from "@/prisma/generated/client/client";
 import type { Db } from "../db";
 import { idfTable } from "../embeddings/idf-table";
 import { embedPaper } from "../embeddings/vectors";
-import { rebuildIndex, upsertDocuments } from "./admin";
+import { rebuildIndex, upsertDocuments } from "./tasks";
 import { toPaperDocument, withHash, type PaperDocument } from "./document";
 
 // The database is the source of truth; these functions bring the index in line with it.

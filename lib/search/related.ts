@@ -1,8 +1,8 @@
 import "server-only";
-import { similarToPaper } from "../search/similar";
-import { relatedCandidates } from "./queries";
-import { rankRelated } from "./similarity";
-import type { PaperDetail } from "./types";
+import { similarToPaper } from "./similar";
+import { relatedCandidates } from "../papers/queries";
+import { rankRelated } from "../papers/similarity";
+import type { PaperDetail } from "../papers/types";
 
 export interface RelatedPaper {
   slug: string;

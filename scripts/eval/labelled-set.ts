@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { normalizeTitle, parseDigest } from "../digest";
-import type { CategorizedPaper, LabelledPaper } from "./evaluate";
+import { normalizeTitle, parseDigest } from "../../lib/digest";
+import type { CategorizedPaper, LabelledPaper } from "./topic-metrics";
 
 export const LABELS_FILE = path.resolve("tests/topics/labels.json");
 export const HF_PAPERS_FILE = path.resolve("../shared/corpus/hf-daily-papers.jsonl");

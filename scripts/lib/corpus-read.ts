@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
-import type { CorpusRecord } from "./render";
+import type { CorpusRecord } from "./corpus-render";
 
 export const CORPUS_FILE = path.resolve("../shared/corpus/arxiv-cs-daily-2025-2026.jsonl.gz");
 

@@ -1,6 +1,6 @@
 import type { Meilisearch, Task } from "meilisearch";
 import type { Db } from "../db";
-import { SearchTaskError, TASK_TIMEOUT_MS } from "./admin";
+import { SearchTaskError, TASK_TIMEOUT_MS } from "./tasks";
 import { indexedPapers, markIndexed, type IndexedPaper } from "./sync";
 
 interface Sent {

@@ -1,4 +1,4 @@
-import type { TopicAssignment } from "./tagger";
+import type { TopicAssignment } from "../../lib/topics/tagger";
 
 // Measures tagging against labels: hand labels (must/may per paper) and, for generalization,
 // arXiv categories mapped to topics where the mapping is unambiguous.

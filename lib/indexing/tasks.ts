@@ -1,7 +1,7 @@
 import type { EnqueuedTaskPromise, Meilisearch, Task } from "meilisearch";
 import type { PaperDocument } from "./document";
-import { meiliErrorCode } from "./errors";
-import { PAPERS_INDEX_SETTINGS } from "./settings";
+import { meiliErrorCode } from "../meilisearch/errors";
+import { PAPERS_INDEX_SETTINGS } from "../search/settings";
 
 // Writes to the index. Every write is a task that can fail on the server after it was
 // accepted, so each one is awaited and its status checked.

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { EMBEDDER } from "./settings";
+import { EMBEDDER } from "../search/settings";
 
 /** The shape of a paper in the Meilisearch index. Built from the database only. */
 export interface PaperDocument {

@@ -2,9 +2,9 @@ import "server-only";
 import type { Prisma } from "@/prisma/generated/client/client";
 import { db, usesPostgres } from "../db";
 import { highlightEvidence } from "../topics/highlight-evidence";
-import type { SearchParams } from "../search/params";
-import type { FacetCounts, SearchHit, SearchResult } from "../search/search";
-import { PAPER_ORDER } from "./order";
+import type { SearchParams } from "./params";
+import type { FacetCounts, SearchHit, SearchResult } from "./search";
+import { PAPER_ORDER } from "../papers/order";
 
 // The search used while Meilisearch is down: every word must appear in the title or the
 // abstract (a plain substring match the database does itself), ranked by where the words
