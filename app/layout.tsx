@@ -15,17 +15,20 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="min-h-screen bg-stone-50 font-sans text-stone-900 antialiased dark:bg-stone-950 dark:text-stone-100">
         <a
           href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-stone-900"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-4 focus:left-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-stone-900"
         >
           Skip to content
         </a>
         <SiteHeader />
         <KeyboardShortcuts />
-        <main id="main" className="mx-auto w-full max-w-6xl px-4 pb-16 pt-6 sm:px-6">
+        <main id="main" className="mx-auto w-full max-w-6xl px-4 pt-6 pb-16 sm:px-6">
           {children}
         </main>
         <footer className="border-t border-stone-200 py-6 text-center text-xs text-stone-500 dark:border-stone-800">
-          Paperdex — abstracts from daily paper digests, searchable by topic. <a className="underline" href="/api/papers">JSON API</a>
+          Paperdex — abstracts from daily paper digests, searchable by topic.{" "}
+          <a className="underline" href="/api/papers">
+            JSON API
+          </a>
         </footer>
       </body>
     </html>

@@ -36,7 +36,11 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
           </Notice>
         ) : papers.items.length === 0 ? (
           <Notice title={`There is no page ${page}`}>
-            The list has {papers.totalPages} pages. <Link href="/" className="underline">Go to the first page</Link>.
+            The list has {papers.totalPages} pages.{" "}
+            <Link href="/" className="underline">
+              Go to the first page
+            </Link>
+            .
           </Notice>
         ) : (
           <PaperList papers={papers.items} />
@@ -44,7 +48,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
         <Pagination page={papers.page} totalPages={papers.totalPages} hrefFor={(p) => (p > 1 ? `/?page=${p}` : "/")} />
       </section>
       <aside aria-labelledby="topics-heading" className="lg:sticky lg:top-6 lg:self-start">
-        <h2 id="topics-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-stone-500">
+        <h2 id="topics-heading" className="mb-3 text-sm font-semibold tracking-wide text-stone-500 uppercase">
           Topics
         </h2>
         <ul className="space-y-1 text-sm">
@@ -55,7 +59,7 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
                 className="flex justify-between rounded px-2 py-1 hover:bg-stone-100 dark:hover:bg-stone-900"
               >
                 <span>{topic.name}</span>
-                <span className="tabular-nums text-stone-500">{topic.count}</span>
+                <span className="text-stone-500 tabular-nums">{topic.count}</span>
               </Link>
             </li>
           ))}

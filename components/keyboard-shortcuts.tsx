@@ -16,7 +16,9 @@ export function KeyboardShortcuts() {
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       if (event.key === "/" && !isTyping(event.target)) {
-        const box = document.querySelector<HTMLInputElement>("[data-search-input]") ?? document.querySelector<HTMLInputElement>("input[type=search]");
+        const box =
+          document.querySelector<HTMLInputElement>("[data-search-input]") ??
+          document.querySelector<HTMLInputElement>("input[type=search]");
         if (box) {
           event.preventDefault();
           box.focus();

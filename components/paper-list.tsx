@@ -3,7 +3,13 @@ import type { PaperSummary } from "@/lib/papers/types";
 import { PaperCard } from "./paper-card";
 
 /** Papers from the database as cards, marked by default with the digest they last appeared in. */
-export function PaperList({ papers, meta }: { papers: PaperSummary[]; meta?: (paper: PaperSummary, index: number) => ReactNode }) {
+export function PaperList({
+  papers,
+  meta,
+}: {
+  papers: PaperSummary[];
+  meta?: (paper: PaperSummary, index: number) => ReactNode;
+}) {
   return (
     <ol className="space-y-4">
       {papers.map((paper, index) => (

@@ -15,7 +15,8 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .refine((url) => url.startsWith("file:") || isPostgresUrl(url), {
-      message: 'must be a SQLite "file:" URL (file:./data/paperdex.db) or a PostgreSQL URL (postgresql://user:password@host:5432/paperdex)',
+      message:
+        'must be a SQLite "file:" URL (file:./data/paperdex.db) or a PostgreSQL URL (postgresql://user:password@host:5432/paperdex)',
     })
     .optional(),
   MEILI_URL: z.url({ message: "must be a URL such as http://127.0.0.1:7700" }).optional(),
@@ -92,8 +93,10 @@ export interface SearchConnection {
  * that `npm start` runs, whose master key it keeps in the data folder.
  */
 export function searchConnection(e: Env = env(), purpose: "search" | "write" | "admin" = "search"): SearchConnection {
-  if (e.MEILI_URL && purpose === "admin") return { host: e.MEILI_URL, apiKey: e.MEILI_ADMIN_KEY ?? e.MEILI_API_KEY, local: false };
-  if (e.MEILI_URL && purpose === "write") return { host: e.MEILI_URL, apiKey: e.MEILI_WRITE_KEY ?? e.MEILI_API_KEY, local: false };
+  if (e.MEILI_URL && purpose === "admin")
+    return { host: e.MEILI_URL, apiKey: e.MEILI_ADMIN_KEY ?? e.MEILI_API_KEY, local: false };
+  if (e.MEILI_URL && purpose === "write")
+    return { host: e.MEILI_URL, apiKey: e.MEILI_WRITE_KEY ?? e.MEILI_API_KEY, local: false };
   if (e.MEILI_URL) return { host: e.MEILI_URL, apiKey: e.MEILI_API_KEY, local: false };
   const keyFile = masterKeyFile(e);
   const apiKey = e.MEILI_MASTER_KEY ?? (existsSync(keyFile) ? readFileSync(keyFile, "utf8").trim() : undefined);

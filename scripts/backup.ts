@@ -11,9 +11,12 @@ run(async () => {
   const { values } = parseArgs({ options: { out: { type: "string", default: path.join("backups", stamp) } } });
   const started = performance.now();
   if (isPostgresUrl(databaseUrl())) {
-    fail("DATABASE_URL is PostgreSQL: back it up with pg_dump, and Meilisearch with a dump or snapshot (README, Deployment › Backups).", 2);
+    fail(
+      "DATABASE_URL is PostgreSQL: back it up with pg_dump, and Meilisearch with a dump or snapshot (README, Deployment › Backups).",
+      2,
+    );
   }
-  const out = path.resolve(values.out!);
+  const out = path.resolve(values.out);
   if (!searchConnection(env()).local) {
     console.warn("MEILI_URL is set: the dump is made on that server, and must be written to a folder this machine can read.");
   }

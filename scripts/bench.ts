@@ -26,16 +26,31 @@ import { run } from "./lib/cli";
 const ROOT = path.resolve("tmp/bench");
 const MASTER_KEY = "bench-master-key-0123456789";
 const QUERIES = [
-  "lora", "diffusion models", "large language model reasoning", "graph neural network", "quantization",
-  "mixture of experts", "in-context learning", "retrieval augmented generation", "knowledge distillation",
-  "continual learning", "vision transformer segmentation", "reinforcement learning agents", "difusion memorizaton",
-  "3d gaussian splatting", "speech recognition", "chain of thought",
+  "lora",
+  "diffusion models",
+  "large language model reasoning",
+  "graph neural network",
+  "quantization",
+  "mixture of experts",
+  "in-context learning",
+  "retrieval augmented generation",
+  "knowledge distillation",
+  "continual learning",
+  "vision transformer segmentation",
+  "reinforcement learning agents",
+  "difusion memorizaton",
+  "3d gaussian splatting",
+  "speech recognition",
+  "chain of thought",
 ];
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 /** One HTTP request; resolves with the time to first byte and to the last byte, in ms. */
-function timed(url: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<{ ttfb: number; total: number; status: number }> {
+function timed(
+  url: string,
+  init: { method?: string; body?: string; headers?: Record<string, string> } = {},
+): Promise<{ ttfb: number; total: number; status: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const request = http.request(url, { method: init.method ?? "GET", headers: init.headers, agent }, (response) => {
@@ -88,7 +103,8 @@ const median = (values: number[]) => {
  */
 async function compare(clients: number, perRound: number, rounds: number, api: Request, direct: Request) {
   const pairs: { api: Awaited<ReturnType<typeof load>>; direct: Awaited<ReturnType<typeof load>> }[] = [];
-  for (let r = 0; r < rounds; r++) pairs.push({ api: await load(clients, perRound, api), direct: await load(clients, perRound, direct) });
+  for (let r = 0; r < rounds; r++)
+    pairs.push({ api: await load(clients, perRound, api), direct: await load(clients, perRound, direct) });
   const p95Ratio = median(pairs.map((p) => p.api.p95 / p.direct.p95));
   const rpsRatio = median(pairs.map((p) => p.api.rps / p.direct.rps));
   const middle = [...pairs].sort((a, b) => a.api.p95 / a.direct.p95 - b.api.p95 / b.direct.p95)[Math.floor(rounds / 2)]!;
@@ -122,7 +138,10 @@ function dirSizeMb(dir: string): number {
 /** The Next.js server process started by `next start` (a child of the spawned CLI). */
 function childPids(pid: number): number[] {
   const out = spawnSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).stdout;
-  return out.split("\n").map((s) => Number(s.trim())).filter(Boolean);
+  return out
+    .split("\n")
+    .map((s) => Number(s.trim()))
+    .filter(Boolean);
 }
 
 /**
@@ -156,7 +175,10 @@ function blankAppJsKb(): number {
   mkdirSync(path.join(dir, "app"), { recursive: true });
   writeFileSync(path.join(dir, "package.json"), '{ "name": "blank", "private": true }\n');
   writeFileSync(path.join(dir, "next.config.mjs"), "export default {};\n");
-  writeFileSync(path.join(dir, "app/layout.jsx"), 'export default function Layout({ children }) { return <html lang="en"><body>{children}</body></html>; }\n');
+  writeFileSync(
+    path.join(dir, "app/layout.jsx"),
+    'export default function Layout({ children }) { return <html lang="en"><body>{children}</body></html>; }\n',
+  );
   writeFileSync(path.join(dir, "app/page.jsx"), "export default function Page() { return <main><h1>Blank</h1></main>; }\n");
   const build = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
     cwd: dir,
@@ -173,7 +195,11 @@ async function benchSize(size: number) {
   rmSync(dir, { recursive: true, force: true });
   const digests = path.join(dir, "digests");
   mkdirSync(digests, { recursive: true });
-  const { records } = await readCorpus(size, (r) => readsAsHeading(r.title.replace(/\s+/g, " ")) && !readsAsProse(r.title) && readsAsProse(r.abstract.replace(/\s+/g, " ")));
+  const { records } = await readCorpus(
+    size,
+    (r) =>
+      readsAsHeading(r.title.replace(/\s+/g, " ")) && !readsAsProse(r.title) && readsAsProse(r.abstract.replace(/\s+/g, " ")),
+  );
   const files: string[] = [];
   for (const [date, day] of byDay(records)) {
     const file = path.join(digests, `${date}.txt`);
@@ -215,7 +241,8 @@ async function benchSize(size: number) {
       started = performance.now();
       const summary = await ingestFiles({ db, search, indexUid: "papers" }, { files });
       const ingestMs = performance.now() - started;
-      if (summary.indexError || summary.failedFiles) throw new Error(`ingest failed: ${summary.indexError ?? `${summary.failedFiles} files`}`);
+      if (summary.indexError || summary.failedFiles)
+        throw new Error(`ingest failed: ${summary.indexError ?? `${summary.failedFiles} files`}`);
 
       // Meilisearch alone: the same documents, built beforehand, sent to a fresh index.
       const documents: PaperDocument[] = [];
@@ -226,7 +253,11 @@ async function benchSize(size: number) {
       await upsertDocuments(search, "direct", documents);
       const directMs = performance.now() - started;
       await dropIndex(search, "direct");
-      ingestRounds.push({ ingestS: round(ingestMs / 1000), directS: round(directMs / 1000), ratio: round(ingestMs / directMs, 2) });
+      ingestRounds.push({
+        ingestS: round(ingestMs / 1000),
+        directS: round(directMs / 1000),
+        ratio: round(ingestMs / directMs, 2),
+      });
     }
     const ingest = {
       ingestS: round(median(ingestRounds.map((r) => r.ingestS))),
@@ -239,13 +270,27 @@ async function benchSize(size: number) {
     // As in production, the app holds a search-only key (it refuses to start with more).
     const keys = await ensureScopedKeys(search, MASTER_KEY, "papers");
     const app: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(appPort)], {
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PAPERDEX_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, MEILI_URL: server.url, MEILI_API_KEY: keys.searchKey, MEILI_WRITE_KEY: keys.writeKey },
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: "1",
+        PAPERDEX_DATA_DIR: dataDir,
+        DATABASE_URL: databaseUrl,
+        MEILI_URL: server.url,
+        MEILI_API_KEY: keys.searchKey,
+        MEILI_WRITE_KEY: keys.writeKey,
+      },
       stdio: "ignore",
     });
     const base = `http://127.0.0.1:${appPort}`;
     try {
       for (let i = 0; i < 120; i++) {
-        if (await timed(`${base}/api/health`).then((r) => r.status === 200, () => false)) break;
+        if (
+          await timed(`${base}/api/health`).then(
+            (r) => r.status === 200,
+            () => false,
+          )
+        )
+          break;
         await new Promise((r) => setTimeout(r, 500));
       }
       const slugs = (await db.paper.findMany({ select: { slug: true }, take: 50 })).map((p) => p.slug);
@@ -255,7 +300,16 @@ async function benchSize(size: number) {
         timed(`${server.url}/indexes/papers/search`, {
           method: "POST",
           headers: { Authorization: `Bearer ${MASTER_KEY}`, "Content-Type": "application/json" },
-          body: JSON.stringify({ q: QUERIES[i % QUERIES.length], hitsPerPage: 20, page: 1, facets: ["topics", "digests", "hasCode"], attributesToCrop: ["abstract"], cropLength: 36, attributesToHighlight: ["title", "abstract"], matchingStrategy: "frequency" }),
+          body: JSON.stringify({
+            q: QUERIES[i % QUERIES.length],
+            hitsPerPage: 20,
+            page: 1,
+            facets: ["topics", "digests", "hasCode"],
+            attributesToCrop: ["abstract"],
+            cropLength: 36,
+            attributesToHighlight: ["title", "abstract"],
+            matchingStrategy: "frequency",
+          }),
         });
       const viaApi = (i: number) => timed(`${base}/api/search?q=${encodeURIComponent(QUERIES[i % QUERIES.length]!)}`);
       const search1 = await compare(1, 100, 3, viaApi, direct);
@@ -290,7 +344,10 @@ async function benchSize(size: number) {
         ttfbMs: { search: searchTtfb, paper: paperTtfb },
         firstLoadJsKb: js,
         peakRssMb: { app: Math.max(peakRssMb(nextPid), peakRssMb(app.pid)), meilisearch: peakRssMb(server.process.pid) },
-        sizeMb: { database: round(statSync(path.join(dataDir, "paperdex.db")).size / 1024 / 1024), index: dirSizeMb(path.join(dataDir, "meili")) },
+        sizeMb: {
+          database: round(statSync(path.join(dataDir, "paperdex.db")).size / 1024 / 1024),
+          index: dirSizeMb(path.join(dataDir, "meili")),
+        },
       };
     } finally {
       app.kill("SIGTERM");
@@ -303,9 +360,13 @@ async function benchSize(size: number) {
 
 run(async () => {
   const { values } = parseArgs({ options: { sizes: { type: "string", default: "10000,74728" } } });
-  const sizes = values.sizes!.split(",").map(Number);
+  const sizes = values.sizes.split(",").map(Number);
   // A production build to measure; built once when missing.
-  if (!existsSync(".next/BUILD_ID")) spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (!existsSync(".next/BUILD_ID"))
+    spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
   const runs: Record<string, Awaited<ReturnType<typeof benchSize>>> = {};
   for (const size of sizes) {
     runs[size] = await benchSize(size);
@@ -322,14 +383,23 @@ run(async () => {
     search_throughput_vs_direct: largest.search_throughput_vs_direct,
     first_load_js_kb_search: largest.firstLoadJsKb.search,
     first_load_js_kb_blank_next_app: blankJsKb,
-    targets: { ingest_vs_direct_ratio: "≤ 1.25", search_p95_vs_direct_ratio: "≤ 1.5", search_throughput_vs_direct: "≥ 0.6", first_load_js_kb_search: "≤ 120" },
+    targets: {
+      ingest_vs_direct_ratio: "≤ 1.25",
+      search_p95_vs_direct_ratio: "≤ 1.5",
+      search_throughput_vs_direct: "≥ 0.6",
+      first_load_js_kb_search: "≤ 120",
+    },
     runs,
   };
   mergeResults(results);
-  console.log("\n| papers | ingest s | direct s | ratio | parse MB/s | read MB/s | API p95 16c ms | direct p95 ms | p95 ratio | rps ratio | /search TTFB p50 | JS kB (search) |");
+  console.log(
+    "\n| papers | ingest s | direct s | ratio | parse MB/s | read MB/s | API p95 16c ms | direct p95 ms | p95 ratio | rps ratio | /search TTFB p50 | JS kB (search) |",
+  );
   console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const [size, r] of Object.entries(runs)) {
-    console.log(`| ${size} | ${r.ingestS} | ${r.directIndexS} | ${r.ingest_vs_direct_ratio} | ${r.parseMBs} | ${r.readMBs} | ${r.search16.api.p95} | ${r.search16.direct.p95} | ${r.search_p95_vs_direct_ratio} | ${r.search_throughput_vs_direct} | ${r.ttfbMs.search.p50} | ${r.firstLoadJsKb.search} |`);
+    console.log(
+      `| ${size} | ${r.ingestS} | ${r.directIndexS} | ${r.ingest_vs_direct_ratio} | ${r.parseMBs} | ${r.readMBs} | ${r.search16.api.p95} | ${r.search16.direct.p95} | ${r.search_p95_vs_direct_ratio} | ${r.search_throughput_vs_direct} | ${r.ttfbMs.search.p50} | ${r.firstLoadJsKb.search} |`,
+    );
   }
   console.log(`\nFirst-load JavaScript of an empty Next.js app on the same next and react: ${blankJsKb} kB gzip.`);
   console.log("\nWrote bench/results.json");

@@ -34,6 +34,9 @@ run(async () => {
   for (const [term, n] of [...df].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (n >= MIN_DF) idf[term] = Math.round(Math.log((documents + 1) / n) * 100) / 100;
   }
-  writeFileSync(IDF_FILE, `${JSON.stringify({ documents, minDf: MIN_DF, source: "arxiv-cs-daily-2025-2026 minus hf-daily-papers", idf })}\n`);
+  writeFileSync(
+    IDF_FILE,
+    `${JSON.stringify({ documents, minDf: MIN_DF, source: "arxiv-cs-daily-2025-2026 minus hf-daily-papers", idf })}\n`,
+  );
   console.log(`Wrote ${IDF_FILE}: ${Object.keys(idf).length} terms from ${documents} documents.`);
 });

@@ -9,11 +9,17 @@ import { byDay, dayLabel, renderDigest } from "@/scripts/lib/corpus-render";
 import { fail, run } from "./lib/cli";
 
 run(async () => {
-  const { values } = parseArgs({ options: { limit: { type: "string", default: "10000" }, out: { type: "string", default: "tmp/corpus-digests" } } });
+  const { values } = parseArgs({
+    options: { limit: { type: "string", default: "10000" }, out: { type: "string", default: "tmp/corpus-digests" } },
+  });
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) fail(`--limit must be a positive whole number, not "${values.limit}"`, 2);
-  const out = path.resolve(values.out!);
-  const { records, skipped } = await readCorpus(limit, (r) => readsAsHeading(r.title.replace(/\s+/g, " ")) && !readsAsProse(r.title) && readsAsProse(r.abstract.replace(/\s+/g, " ")));
+  const out = path.resolve(values.out);
+  const { records, skipped } = await readCorpus(
+    limit,
+    (r) =>
+      readsAsHeading(r.title.replace(/\s+/g, " ")) && !readsAsProse(r.title) && readsAsProse(r.abstract.replace(/\s+/g, " ")),
+  );
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   let files = 0;
@@ -24,5 +30,7 @@ run(async () => {
     writeFileSync(path.join(out, `${date}.txt`), text);
     files++;
   }
-  console.log(`Wrote ${records.length} papers in ${files} digest files to ${out} (${skipped} records skipped: title or abstract not in digest form).`);
+  console.log(
+    `Wrote ${records.length} papers in ${files} digest files to ${out} (${skipped} records skipped: title or abstract not in digest form).`,
+  );
 });

@@ -28,7 +28,12 @@ run(async () => {
   const server = await startLocalServer({ dataDir: dir, port: await freePort(), masterKey: "eval-search-master-key" });
   try {
     const databaseUrl = `file:${path.join(dir, "eval.db")}`;
-    Object.assign(process.env, { DATABASE_URL: databaseUrl, MEILI_URL: server.url, MEILI_API_KEY: server.masterKey, MEILI_INDEX: "papers" });
+    Object.assign(process.env, {
+      DATABASE_URL: databaseUrl,
+      MEILI_URL: server.url,
+      MEILI_API_KEY: server.masterKey,
+      MEILI_INDEX: "papers",
+    });
     await deployMigrations(databaseUrl);
     const db = createDb(databaseUrl);
     const search = createSearchClient({ host: server.url, apiKey: server.masterKey, local: false }, 30_000);
@@ -60,7 +65,8 @@ run(async () => {
     if (process.argv.includes("--verbose")) {
       for (const r of ours) {
         const rank = r.results.indexOf(r.target) + 1;
-        if (rank !== 1) console.log(`  ${r.kind.padEnd(11)} rank ${rank || ">10"}: "${r.query}" → first: ${r.results[0] ?? "(none)"}`);
+        if (rank !== 1)
+          console.log(`  ${r.kind.padEnd(11)} rank ${rank || ">10"}: "${r.query}" → first: ${r.results[0] ?? "(none)"}`);
       }
     }
 
@@ -112,7 +118,9 @@ function readFileSyncList(folder: string): string[] {
 
 function printTable(ours: KindScore[], bm25: KindScore[]) {
   console.log(`\nKnown-item search (${QUERIES_FILE}), MRR@10 and success@1:`);
-  console.log(`  ${"kind".padEnd(12)} ${"n".padStart(3)}   ${"Paperdex MRR".padStart(12)} ${"S@1".padStart(6)}   ${"BM25 MRR".padStart(9)} ${"S@1".padStart(6)}`);
+  console.log(
+    `  ${"kind".padEnd(12)} ${"n".padStart(3)}   ${"Paperdex MRR".padStart(12)} ${"S@1".padStart(6)}   ${"BM25 MRR".padStart(9)} ${"S@1".padStart(6)}`,
+  );
   for (const row of ours) {
     const base = bm25.find((b) => b.kind === row.kind)!;
     console.log(

@@ -19,21 +19,29 @@ run(async () => {
   const labelled = loadLabelledSeeds();
   const result = evaluateLabelled(labelled, tag);
   console.log(`Hand-labelled seed papers (tests/topics/labels.json): ${result.papers}`);
-  console.log(`  precision ${pct(result.precision)} (bar ${pct(BAR.precision)})   recall ${pct(result.recall)} (bar ${pct(BAR.recall)})`);
+  console.log(
+    `  precision ${pct(result.precision)} (bar ${pct(BAR.precision)})   recall ${pct(result.recall)} (bar ${pct(BAR.recall)})`,
+  );
   console.log(`  ${result.tp} right, ${result.fp} extra, ${result.fn} missed; papers without a topic: ${result.untagged.length}`);
   console.log("  per topic (right / extra / missed):");
-  for (const [slug, c] of Object.entries(result.perTopic).sort()) console.log(`    ${slug.padEnd(34)} ${c.tp} / ${c.fp} / ${c.fn}`);
+  for (const [slug, c] of Object.entries(result.perTopic).sort())
+    console.log(`    ${slug.padEnd(34)} ${c.tp} / ${c.fp} / ${c.fn}`);
   if (verbose) {
-    for (const m of result.mistakes) console.log(`  ✗ ${m.title.slice(0, 70)}  extra: ${m.extra.join(", ") || "-"}  missed: ${m.missing.join(", ") || "-"}`);
+    for (const m of result.mistakes)
+      console.log(`  ✗ ${m.title.slice(0, 70)}  extra: ${m.extra.join(", ") || "-"}  missed: ${m.missing.join(", ") || "-"}`);
   }
 
   let speedPapers = labelled.map(({ title, abstract }) => ({ title, abstract }));
   if (existsSync(HF_PAPERS_FILE)) {
     const categorized = loadCategorizedPapers();
     const agreement = evaluateAgreement(categorized, tag);
-    console.log(`\nAgreement with arXiv categories (${HF_PAPERS_FILE.split("/").slice(-2).join("/")}, ${categorized.length} papers):`);
+    console.log(
+      `\nAgreement with arXiv categories (${HF_PAPERS_FILE.split("/").slice(-2).join("/")}, ${categorized.length} papers):`,
+    );
     for (const row of agreement.rows) {
-      console.log(`  ${row.category.padEnd(8)} → ${row.topics.join(" | ").padEnd(70)} ${String(row.papers).padStart(5)} papers  ${pct(row.agreement)}`);
+      console.log(
+        `  ${row.category.padEnd(8)} → ${row.topics.join(" | ").padEnd(70)} ${String(row.papers).padStart(5)} papers  ${pct(row.agreement)}`,
+      );
     }
     console.log(`  overall ${pct(agreement.overall)} of ${agreement.pairs} paper–category pairs`);
     speedPapers = categorized;
@@ -42,9 +50,12 @@ run(async () => {
   }
 
   const speed = measureThroughput(speedPapers, tag);
-  console.log(`\nSpeed: ${Math.round(speed).toLocaleString("en-US")} abstracts/s on one core (bar ${BAR.speed.toLocaleString("en-US")})`);
+  console.log(
+    `\nSpeed: ${Math.round(speed).toLocaleString("en-US")} abstracts/s on one core (bar ${BAR.speed.toLocaleString("en-US")})`,
+  );
 
-  const pass = result.precision >= BAR.precision && result.recall >= BAR.recall && result.untagged.length === 0 && speed >= BAR.speed;
+  const pass =
+    result.precision >= BAR.precision && result.recall >= BAR.recall && result.untagged.length === 0 && speed >= BAR.speed;
   console.log(pass ? "\nPASS: tagging meets the bar." : "\nFAIL: tagging is below the bar.");
   return pass ? 0 : 1;
 });

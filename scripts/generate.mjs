@@ -3,7 +3,12 @@
 // and tries to download it; generate never runs it, so any existing file will do.
 import { spawnSync } from "node:child_process";
 
-const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" };
+const env = {
+  ...process.env,
+  PRISMA_SCHEMA_ENGINE_BINARY: process.execPath,
+  PRISMA_HIDE_UPDATE_MESSAGE: "1",
+  CHECKPOINT_DISABLE: "1",
+};
 const steps = [
   [process.execPath, ["scripts/postgres-schema.mjs"]],
   ["npx", ["prisma", "generate", "--schema", "prisma/schema.prisma"]],

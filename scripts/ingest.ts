@@ -100,7 +100,10 @@ run(async () => {
 
 async function seedFiles(): Promise<string[]> {
   const names = await readdir("seeds").catch(() => []);
-  return names.filter((name) => name.endsWith(".txt")).sort().map((name) => `seeds/${name}`);
+  return names
+    .filter((name) => name.endsWith(".txt"))
+    .sort()
+    .map((name) => `seeds/${name}`);
 }
 
 function describeOutcome(outcome: FileOutcome): string {

@@ -15,9 +15,18 @@ const CONNECTIONS = 32;
 const BASE = `http://127.0.0.1:${PORT}`;
 
 const QUERIES = [
-  "lora", "difusion memorizaton", "large language model reasoning", "graph neural network", "quantization",
-  "mixture of experts routing", "in-context learning", "retrieval augmented generation", "knowledge distillation",
-  "continual learning forgetting", "PEFT for code generation with LLMs", "concept erasure text-to-image",
+  "lora",
+  "difusion memorizaton",
+  "large language model reasoning",
+  "graph neural network",
+  "quantization",
+  "mixture of experts routing",
+  "in-context learning",
+  "retrieval augmented generation",
+  "knowledge distillation",
+  "continual learning forgetting",
+  "PEFT for code generation with LLMs",
+  "concept erasure text-to-image",
 ];
 const PATHS = QUERIES.flatMap((q, i) => [
   `/api/search?q=${encodeURIComponent(q)}${i % 3 === 0 ? "&topic=large-language-models&topic=reasoning" : ""}`,

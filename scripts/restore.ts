@@ -8,7 +8,10 @@ run(async () => {
   const from = process.argv[2];
   if (!from) fail("usage: npm run restore -- <backup folder>", 2);
   if (isPostgresUrl(databaseUrl())) {
-    fail("DATABASE_URL is PostgreSQL: restore it with pg_restore, and Meilisearch from its dump (README, Deployment › Backups).", 2);
+    fail(
+      "DATABASE_URL is PostgreSQL: restore it with pg_restore, and Meilisearch from its dump (README, Deployment › Backups).",
+      2,
+    );
   }
   const config = env();
   const started = performance.now();
@@ -21,5 +24,7 @@ run(async () => {
     masterKey: config.MEILI_MASTER_KEY,
     binary: config.MEILI_BINARY,
   });
-  console.log(`Done in ${formatMs(performance.now() - started)}: ${manifest.papers} papers from the backup of ${manifest.createdAt}.`);
+  console.log(
+    `Done in ${formatMs(performance.now() - started)}: ${manifest.papers} papers from the backup of ${manifest.createdAt}.`,
+  );
 });

@@ -54,7 +54,17 @@ function buildIsStale(): boolean {
     if (!stat.isDirectory()) return stat.mtimeMs > built;
     return readdirSync(entry).some((name) => newer(path.join(entry, name)));
   };
-  return ["app", "components", "lib", "prisma/schema.prisma", "next.config.ts", "proxy.ts", "instrumentation.ts", "package-lock.json", "postcss.config.mjs"].some(newer);
+  return [
+    "app",
+    "components",
+    "lib",
+    "prisma/schema.prisma",
+    "next.config.ts",
+    "proxy.ts",
+    "instrumentation.ts",
+    "package-lock.json",
+    "postcss.config.mjs",
+  ].some(newer);
 }
 
 async function main() {
@@ -79,9 +89,11 @@ async function main() {
     console.log(`  ready (log: ${path.join(dataDir(config), "meilisearch.log")})`);
   } else {
     step(`Using Meilisearch at ${connection.host}`);
-    await adminClient().health().catch((error: Error) => {
-      throw new Error(`Meilisearch at ${connection.host} does not answer (${error.message}). Check MEILI_URL.`);
-    });
+    await adminClient()
+      .health()
+      .catch((error: Error) => {
+        throw new Error(`Meilisearch at ${connection.host} does not answer (${error.message}). Check MEILI_URL.`);
+      });
     if (!values["skip-ingest"]) {
       const problem = await keyProblem(connection.host, searchConnection(config, "admin").apiKey, "admin", indexName());
       if (problem) throw new Error(problem);
@@ -90,7 +102,10 @@ async function main() {
 
   if (!values["skip-ingest"]) {
     step("Ingesting seeds/");
-    const files = readdirSync("seeds").filter((f) => f.endsWith(".txt")).sort().map((f) => `seeds/${f}`);
+    const files = readdirSync("seeds")
+      .filter((f) => f.endsWith(".txt"))
+      .sort()
+      .map((f) => `seeds/${f}`);
     const summary = await ingestFiles({ db: db(), search: adminClient(), indexUid: indexName() }, { files });
     console.log(
       `  ${summary.entries} entries: ${summary.newPapers} new, ${summary.updatedPapers} updated papers; ` +

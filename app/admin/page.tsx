@@ -11,19 +11,20 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const next = safeNext(typeof params.next === "string" ? params.next : "/");
   const signedIn = isValidSession((await cookies()).get(ADMIN_COOKIE)?.value);
-  const input =
-    "w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-700 dark:bg-stone-900";
+  const input = "w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-700 dark:bg-stone-900";
   const button = "rounded-lg bg-accent-600 px-4 py-2 text-sm font-medium text-white hover:bg-accent-700";
 
   return (
     <div className="mx-auto max-w-md space-y-4 py-8">
       <h1 className="text-2xl font-semibold">Editors</h1>
       <p className="text-sm text-stone-600 dark:text-stone-400">
-        Editors can correct a paper&apos;s topics on its page. Corrections are kept apart from the tagging rules,
-        survive every re-ingest, and can be undone.
+        Editors can correct a paper&apos;s topics on its page. Corrections are kept apart from the tagging rules, survive every
+        re-ingest, and can be undone.
       </p>
       {!editingEnabled() ? (
-        <Notice title="Editing is off">Set ADMIN_TOKEN (16 characters or more) in the server&apos;s environment to allow it.</Notice>
+        <Notice title="Editing is off">
+          Set ADMIN_TOKEN (16 characters or more) in the server&apos;s environment to allow it.
+        </Notice>
       ) : signedIn ? (
         <>
           <Notice title="You are signed in as an editor." />

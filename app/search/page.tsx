@@ -69,7 +69,13 @@ export default async function SearchPage({ searchParams }: Props) {
     })),
     ...(params.hasCode === undefined
       ? []
-      : [{ key: "hasCode", label: params.hasCode ? "With code" : "Without code", removeHref: searchHref(state, { hasCode: undefined }) }]),
+      : [
+          {
+            key: "hasCode",
+            label: params.hasCode ? "With code" : "Without code",
+            removeHref: searchHref(state, { hasCode: undefined }),
+          },
+        ]),
   ];
 
   return (
@@ -134,16 +140,18 @@ export default async function SearchPage({ searchParams }: Props) {
             </div>
             {result.engine === "database" && (
               <div className="mb-4">
-                <Notice tone="warning" title="The search engine is not answering: these results come from a simpler database search.">
-                  Every word must appear as written (no typo tolerance or synonyms), and the first 500 matches are shown.
-                  Full search comes back by itself as soon as the engine does.
+                <Notice
+                  tone="warning"
+                  title="The search engine is not answering: these results come from a simpler database search."
+                >
+                  Every word must appear as written (no typo tolerance or synonyms), and the first 500 matches are shown. Full
+                  search comes back by itself as soon as the engine does.
                 </Notice>
               </div>
             )}
             {result.dropped.length > 0 && (
               <p className="mb-3 text-sm text-stone-600 dark:text-stone-300" role="status">
-                No paper matched every word: showing results without{" "}
-                {result.dropped.map((w) => `“${w}”`).join(", ")}.
+                No paper matched every word: showing results without {result.dropped.map((w) => `“${w}”`).join(", ")}.
               </p>
             )}
             {result.total === 0 ? (
@@ -171,18 +179,17 @@ export default async function SearchPage({ searchParams }: Props) {
                   ))}
                 </ol>
                 <div className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
-                  <button type="submit" className="rounded-lg border border-stone-300 px-3 py-1.5 hover:border-accent-500 dark:border-stone-700">
+                  <button
+                    type="submit"
+                    className="hover:border-accent-500 rounded-lg border border-stone-300 px-3 py-1.5 dark:border-stone-700"
+                  >
                     More like the ticked papers
                   </button>
                   <ExportLinks state={state} />
                 </div>
               </form>
             )}
-            <Pagination
-              page={result.page}
-              totalPages={result.totalPages}
-              hrefFor={(page) => searchHref(state, { page })}
-            />
+            <Pagination page={result.page} totalPages={result.totalPages} hrefFor={(page) => searchHref(state, { page })} />
           </>
         )}
       </section>

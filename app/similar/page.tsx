@@ -29,8 +29,8 @@ export default async function SimilarPage({ searchParams }: { searchParams: Prom
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">More like this</h1>
         <p className="mt-1 text-sm text-stone-500">
-          Paste an abstract, or pick up to five papers (tick them in search results), to find the nearest papers in the
-          knowledge base.
+          Paste an abstract, or pick up to five papers (tick them in search results), to find the nearest papers in the knowledge
+          base.
         </p>
       </div>
       {!parsed.success && (
@@ -41,7 +41,7 @@ export default async function SimilarPage({ searchParams }: { searchParams: Prom
       <form action="/similar" method="get" className="space-y-3">
         {papers.length > 0 && (
           <fieldset className="rounded-xl border border-stone-200 p-3 text-sm dark:border-stone-800">
-            <legend className="px-1 text-xs font-semibold uppercase tracking-wide text-stone-500">Starting from</legend>
+            <legend className="px-1 text-xs font-semibold tracking-wide text-stone-500 uppercase">Starting from</legend>
             <ul className="space-y-1">
               {papers.map((p) => (
                 <li key={p.slug}>
@@ -66,7 +66,7 @@ export default async function SimilarPage({ searchParams }: { searchParams: Prom
           placeholder="Paste an abstract here…"
           className="w-full rounded-lg border border-stone-300 bg-white p-3 text-sm dark:border-stone-700 dark:bg-stone-900"
         />
-        <button type="submit" className="rounded-lg bg-accent-600 px-4 py-2 text-sm font-medium text-white hover:bg-accent-700">
+        <button type="submit" className="bg-accent-600 hover:bg-accent-700 rounded-lg px-4 py-2 text-sm font-medium text-white">
           Find similar papers
         </button>
       </form>
@@ -80,11 +80,14 @@ export default async function SimilarPage({ searchParams }: { searchParams: Prom
           </h2>
           <ol className="space-y-2">
             {hits.map((hit) => (
-              <li key={hit.slug} className="flex items-baseline justify-between gap-4 rounded-lg border border-stone-200 bg-white px-4 py-2 dark:border-stone-800 dark:bg-stone-900">
+              <li
+                key={hit.slug}
+                className="flex items-baseline justify-between gap-4 rounded-lg border border-stone-200 bg-white px-4 py-2 dark:border-stone-800 dark:bg-stone-900"
+              >
                 <Link href={`/papers/${hit.slug}`} className="hover:text-accent-600">
                   {hit.title}
                 </Link>
-                <span className="text-xs tabular-nums text-stone-500" title="similarity">
+                <span className="text-xs text-stone-500 tabular-nums" title="similarity">
                   {Math.round(hit.score * 100)}%
                 </span>
               </li>

@@ -16,11 +16,11 @@ export default async function TopicsPage() {
           <li key={topic.slug}>
             <Link
               href={`/topics/${topic.slug}`}
-              className="block h-full rounded-xl border border-stone-200 bg-white p-4 shadow-sm hover:border-accent-500 dark:border-stone-800 dark:bg-stone-900"
+              className="hover:border-accent-500 block h-full rounded-xl border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900"
             >
               <span className="flex items-baseline justify-between gap-2">
                 <span className="font-semibold">{topic.name}</span>
-                <span className="whitespace-nowrap text-sm tabular-nums text-stone-500">{topic.count} papers</span>
+                <span className="text-sm whitespace-nowrap text-stone-500 tabular-nums">{topic.count} papers</span>
               </span>
               <span className="mt-1 block text-sm text-stone-600 dark:text-stone-400">{topic.description}</span>
             </Link>

@@ -20,14 +20,14 @@ export function PaperTopics({ paper, explained, editor, editingEnabled, allTopic
   const addable = allTopics.filter((t) => !paper.topics.some((p) => p.slug === t.slug));
   return (
     <section aria-labelledby="topics-heading" id="topics" className="mt-10 scroll-mt-6">
-      <h2 id="topics-heading" className="text-xs font-semibold uppercase tracking-wide text-stone-500">
+      <h2 id="topics-heading" className="text-xs font-semibold tracking-wide text-stone-500 uppercase">
         Topics
       </h2>
       <ul className="mt-3 space-y-3">
         {paper.topics.map((topic) => (
           <li key={topic.slug} className="text-sm">
             <div className="flex flex-wrap items-center gap-2">
-              <Link href={`/topics/${topic.slug}`} className="font-medium text-accent-700 hover:underline dark:text-accent-100">
+              <Link href={`/topics/${topic.slug}`} className="text-accent-700 dark:text-accent-100 font-medium hover:underline">
                 {topic.name}
               </Link>
               {topic.source === "manual" && (
@@ -37,9 +37,13 @@ export function PaperTopics({ paper, explained, editor, editingEnabled, allTopic
               )}
               {topic.evidence.length > 0 && (
                 <Link
-                  href={explained === topic.slug ? `/papers/${paper.slug}#topics` : `/papers/${paper.slug}?explain=${topic.slug}#abstract`}
+                  href={
+                    explained === topic.slug
+                      ? `/papers/${paper.slug}#topics`
+                      : `/papers/${paper.slug}?explain=${topic.slug}#abstract`
+                  }
                   aria-current={explained === topic.slug ? "true" : undefined}
-                  className="text-xs text-stone-500 underline hover:text-accent-600"
+                  className="hover:text-accent-600 text-xs text-stone-500 underline"
                 >
                   {explained === topic.slug ? "hide evidence" : "show evidence in abstract"}
                 </Link>
@@ -118,7 +122,8 @@ export function PaperTopics({ paper, explained, editor, editingEnabled, allTopic
 
 /** "Matched “diffusion model” (title), “privacy”": each phrase once, where it was found. */
 function describeEvidence(evidence: TopicEvidence[], source: "rule" | "manual"): string {
-  if (evidence.length === 0) return source === "manual" ? "Added by an editor." : "No phrase matched; the best of weak candidates.";
+  if (evidence.length === 0)
+    return source === "manual" ? "Added by an editor." : "No phrase matched; the best of weak candidates.";
   const phrases = new Map<string, { title: boolean; weight: number }>();
   for (const e of evidence) {
     const seen = phrases.get(e.phrase) ?? { title: false, weight: 0 };

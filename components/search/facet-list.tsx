@@ -23,7 +23,7 @@ export function FacetList({ title, options }: { title: string; options: FacetOpt
   const shown = needle ? options.filter((o) => o.selected || o.label.toLowerCase().includes(needle)) : options;
   return (
     <section aria-labelledby={headingId} className="mb-6">
-      <h2 id={headingId} className="mb-2 text-xs font-semibold uppercase tracking-wide text-stone-500">
+      <h2 id={headingId} className="mb-2 text-xs font-semibold tracking-wide text-stone-500 uppercase">
         {title}
       </h2>
       {options.length > SEARCHABLE_FROM && (
@@ -69,7 +69,11 @@ export function FacetList({ title, options }: { title: string; options: FacetOpt
             </Link>
           </li>
         ))}
-        {shown.length === 0 && <li className="px-2 text-xs text-stone-500">No {title.toLowerCase()} match “{filter}”.</li>}
+        {shown.length === 0 && (
+          <li className="px-2 text-xs text-stone-500">
+            No {title.toLowerCase()} match “{filter}”.
+          </li>
+        )}
       </ul>
     </section>
   );

@@ -28,7 +28,12 @@ export function VolumeChart({ volume, topicName }: { volume: DigestVolume[]; top
           return (
             <g key={v.digestId}>
               <rect x={x} y={HEIGHT - h} width={BAR_WIDTH} height={Math.max(h, 1)} rx={3} fill="currentColor" opacity={0.85} />
-              <text x={x + BAR_WIDTH / 2} y={HEIGHT - h - 4} textAnchor="middle" className="fill-stone-600 text-[10px] dark:fill-stone-300">
+              <text
+                x={x + BAR_WIDTH / 2}
+                y={HEIGHT - h - 4}
+                textAnchor="middle"
+                className="fill-stone-600 text-[10px] dark:fill-stone-300"
+              >
                 {v.papers}
               </text>
               <text x={x + BAR_WIDTH / 2} y={HEIGHT + 14} textAnchor="middle" className="fill-stone-500 text-[10px]">

@@ -28,5 +28,3 @@ export function serverError(error: unknown, context: string): NextResponse {
     { status: unavailable ? 503 : 500 },
   );
 }
-
-

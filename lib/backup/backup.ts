@@ -47,7 +47,9 @@ export async function backup(options: BackupOptions): Promise<Manifest> {
   const dumpUid = (task.details as { dumpUid?: string } | undefined)?.dumpUid;
   const dumpFile = dumpUid ? path.join(options.dumpDir, `${dumpUid}.dump`) : "";
   if (!dumpUid || !existsSync(dumpFile)) {
-    throw new Error(`Meilisearch made a dump, but it is not in ${options.dumpDir}: a remote server keeps its dumps on its own disk`);
+    throw new Error(
+      `Meilisearch made a dump, but it is not in ${options.dumpDir}: a remote server keeps its dumps on its own disk`,
+    );
   }
   copyFileSync(dumpFile, path.join(options.out, "meilisearch.dump"));
 

@@ -25,7 +25,10 @@ export function decodeDigest(bytes: Uint8Array): DecodeResult {
     const offset = firstInvalidUtf8(bytes);
     return {
       ok: false,
-      problem: { line: lineAt(bytes, offset), message: `the file is not valid UTF-8 (bad byte 0x${(bytes[offset] ?? 0).toString(16)} at offset ${offset}); save it as UTF-8` },
+      problem: {
+        line: lineAt(bytes, offset),
+        message: `the file is not valid UTF-8 (bad byte 0x${(bytes[offset] ?? 0).toString(16)} at offset ${offset}); save it as UTF-8`,
+      },
     };
   }
 }

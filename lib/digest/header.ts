@@ -11,7 +11,12 @@ const BOILERPLATE = [
 ];
 
 // Longest first, so that a glued prefix is stripped whole.
-const GLUE_PREFIXES = ["Get trending papers in your email inbox once a day!", "Get trending papers in your email inbox!", "Daily Papers", "Subscribe"];
+const GLUE_PREFIXES = [
+  "Get trending papers in your email inbox once a day!",
+  "Get trending papers in your email inbox!",
+  "Daily Papers",
+  "Subscribe",
+];
 
 const MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec";
 const DATE_LABEL = new RegExp(`^(${MONTHS})[a-z]*\\.? (\\d{1,2})$`, "i");

@@ -34,4 +34,3 @@ export function terms(text: string): string[] {
   }
   return out;
 }
-

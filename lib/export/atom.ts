@@ -1,19 +1,24 @@
 import type { ExportContext, ExportPaper } from "./types";
 
 export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;")
-    // Characters XML 1.0 forbids (control characters) would make the whole feed invalid.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+  return (
+    text
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&apos;")
+      // Characters XML 1.0 forbids (control characters) would make the whole feed invalid.
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+  );
 }
 
 /** An Atom 1.0 feed of search results; entries are updated when first seen. */
 export function toAtom(papers: ExportPaper[], context: ExportContext): string {
-  const updated = papers.reduce((latest, p) => (p.firstSeenAt > latest ? p.firstSeenAt : latest), context.generatedAt.toISOString());
+  const updated = papers.reduce(
+    (latest, p) => (p.firstSeenAt > latest ? p.firstSeenAt : latest),
+    context.generatedAt.toISOString(),
+  );
   const title = context.query ? `Paperdex: “${context.query}”` : "Paperdex: papers";
   const entries = papers.map((p) => {
     const url = `${context.origin}/papers/${p.slug}`;

@@ -41,7 +41,10 @@ export function toBibtex(papers: ExportPaper[], origin: string): string {
       ];
       if (p.codeUrl) fields.push(["howpublished", `{\\url{${p.codeUrl.replace(/[{}\\]/g, "")}}}`]);
       if (digest) {
-        fields.push(["note", `{Daily papers digest ${escapeBibtex(digest.publishedOn ?? digest.label ?? digest.fileName)}, position ${digest.position}}`]);
+        fields.push([
+          "note",
+          `{Daily papers digest ${escapeBibtex(digest.publishedOn ?? digest.label ?? digest.fileName)}, position ${digest.position}}`,
+        ]);
       }
       if (digest?.publishedOn) fields.push(["year", `{${digest.publishedOn.slice(0, 4)}}`]);
       const body = fields.map(([k, v]) => `  ${k} = ${v}`).join(",\n");

@@ -31,14 +31,21 @@ export function exportHandler(format: ExportFormat) {
     if (!parsed.success) return badRequest(parsed.error);
     try {
       // A feed shows the newest results; exports keep the search's own order.
-      const search = format === "atom" && parsed.data.sort === "relevance" ? { ...parsed.data, sort: "newest" as const } : parsed.data;
+      const search =
+        format === "atom" && parsed.data.sort === "relevance" ? { ...parsed.data, sort: "newest" as const } : parsed.data;
       const { total, papers } = await loadResults(search, format === "atom" ? 50 : undefined);
       const origin = request.nextUrl.origin;
       const query = params.toString();
       const searchUrl = `${origin}/search${query ? `?${query}` : ""}`;
       let body: string;
       if (format === "atom") {
-        body = toAtom(papers, { origin, searchUrl, feedUrl: request.nextUrl.href, query: parsed.data.q, generatedAt: new Date() });
+        body = toAtom(papers, {
+          origin,
+          searchUrl,
+          feedUrl: request.nextUrl.href,
+          query: parsed.data.q,
+          generatedAt: new Date(),
+        });
       } else if (format === "csv") {
         body = toCsv(papers, origin);
       } else if (format === "bibtex") {

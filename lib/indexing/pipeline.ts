@@ -56,7 +56,10 @@ export class IndexPipeline {
 
   /** Sends these documents as one task, without waiting for it. */
   async send(papers: IndexedPaper[]): Promise<void> {
-    const task = await this.client.index(this.uid).addDocuments(papers.map((p) => p.document), { primaryKey: "id" });
+    const task = await this.client.index(this.uid).addDocuments(
+      papers.map((p) => p.document),
+      { primaryKey: "id" },
+    );
     const sent: Sent = { taskUid: task.taskUid, seq: ++this.seq, papers: papers.map((p) => ({ id: p.id, hash: p.hash })) };
     for (const p of papers) this.latest.set(p.id, sent.seq);
     this.inFlight++;
@@ -89,10 +92,15 @@ export class IndexPipeline {
     for (const { sent, task } of finished) {
       this.unmarked -= sent.papers.length;
       if (task.status !== "succeeded") {
-        throw new SearchTaskError(`Meilisearch could not store ${sent.papers.length} papers: ${task.error?.message ?? task.status}`);
+        throw new SearchTaskError(
+          `Meilisearch could not store ${sent.papers.length} papers: ${task.error?.message ?? task.status}`,
+        );
       }
       // A paper sent again by a later task is marked by that task.
-      await markIndexed(this.db, sent.papers.filter((p) => this.latest.get(p.id) === sent.seq));
+      await markIndexed(
+        this.db,
+        sent.papers.filter((p) => this.latest.get(p.id) === sent.seq),
+      );
     }
     if (this.waitError) throw this.waitError;
   }

@@ -113,7 +113,12 @@ export async function sendPapers(db: Db, client: Meilisearch, uid: string, paper
 }
 
 /** Sends every paper not indexed since it changed (after a failed run, for instance). */
-export async function sendDirty(db: Db, client: Meilisearch, uid: string, onProgress?: (sent: number, total: number) => void): Promise<number> {
+export async function sendDirty(
+  db: Db,
+  client: Meilisearch,
+  uid: string,
+  onProgress?: (sent: number, total: number) => void,
+): Promise<number> {
   const total = await db.paper.count({ where: { indexedHash: null } });
   return sendChanged(db, client, uid, undefined, (n) => onProgress?.(n, total));
 }

@@ -87,11 +87,7 @@ export async function deleteDocuments(client: Meilisearch, uid: string, ids: str
  * Rebuilds the index without a moment of empty results: fill `<uid>_rebuild`, swap it with
  * the live index in one atomic task, then drop the old copy.
  */
-export async function rebuildIndex(
-  client: Meilisearch,
-  uid: string,
-  fill: (staging: string) => Promise<void>,
-): Promise<void> {
+export async function rebuildIndex(client: Meilisearch, uid: string, fill: (staging: string) => Promise<void>): Promise<void> {
   const staging = `${uid}_rebuild`;
   await dropIndex(client, staging);
   await ensureIndex(client, staging);

@@ -72,7 +72,11 @@ export interface IngestTargets {
  * Stores digest files and brings the index up to date. Holds the writer lock throughout, so
  * that ingests started at once from several processes or machines run one after the other.
  */
-export async function ingestFiles(targets: IngestTargets, options: IngestOptions, reporter: IngestReporter = {}): Promise<IngestSummary> {
+export async function ingestFiles(
+  targets: IngestTargets,
+  options: IngestOptions,
+  reporter: IngestReporter = {},
+): Promise<IngestSummary> {
   return withWriterLock(targets.db, "ingest", () => ingestLocked(targets, options, reporter), { onWait: reporter.waiting });
 }
 
@@ -96,7 +100,8 @@ async function ingestLocked(
     await ensureIndex(search, indexUid);
     pipeline = new IndexPipeline(db, search, indexUid);
   } catch (error) {
-    if (error instanceof SearchTaskError) rebuild = true; // settings changed: rebuild at the end
+    if (error instanceof SearchTaskError)
+      rebuild = true; // settings changed: rebuild at the end
     else indexError = describeSearchError(error);
   }
 
@@ -188,11 +193,17 @@ async function ingestOne(
   tagger: ReturnType<typeof createTagger>,
 ): Promise<FileOutcome> {
   const fileName = path.basename(file);
-  const size = await stat(file).then((s) => (s.isFile() ? s.size : -1), () => null);
+  const size = await stat(file).then(
+    (s) => (s.isFile() ? s.size : -1),
+    () => null,
+  );
   if (size === null) return failed(file, "the file does not exist or cannot be read");
   if (size < 0) return failed(file, "not a regular file");
   if (size > MAX_FILE_BYTES) {
-    return failed(file, `the file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB a digest may have`);
+    return failed(
+      file,
+      `the file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1024 / 1024} MB a digest may have`,
+    );
   }
   const bytes = await readFile(file);
   const decoded = decodeDigest(bytes);

@@ -68,7 +68,10 @@ export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger)
         // When digests disagree about a paper's text, the newest digest wins, and an older
         // one read again later does not undo it; the same digest re-read may correct it.
         const mayChangeText =
-          !current || current.textDigestId === null || current.textDigestId === digest.id || digest.date.sortKey > current.sortKey;
+          !current ||
+          current.textDigestId === null ||
+          current.textDigestId === digest.id ||
+          digest.date.sortKey > current.sortKey;
         const text = mayChangeText ? entry : { title: current.title, abstract: current.abstract };
         // Editors' corrections are applied again on every run, so they survive re-ingest.
         const topics = effectiveTopics(tagger.tag(text.title, text.abstract), current?.overrides ?? []);
@@ -113,7 +116,11 @@ export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger)
         rows.map((r) => `${r.position}:${r.paperId}:${r.line}`).join(",");
       if (key(stored) !== key(appearances)) {
         await tx.appearance.deleteMany({ where: { digestId: digest.id } });
-        await insertRows(tx, "Appearance", appearances.map((a) => ({ ...a, digestId: digest.id })));
+        await insertRows(
+          tx,
+          "Appearance",
+          appearances.map((a) => ({ ...a, digestId: digest.id })),
+        );
         counts.digestChanged = true;
         // Papers that joined or left the digest list a different set of digests now.
         for (const a of [...stored, ...appearances]) touched.add(a.paperId);
@@ -214,7 +221,10 @@ async function insertPapers(tx: Tx, digestId: string, sortKey: number, papers: N
   const wanted = papers.map((p) => slugify(p.entry.title));
   const taken = new Set<string>();
   for (let i = 0; i < wanted.length; i += PARAMETER_CHUNK) {
-    const rows = await tx.paper.findMany({ where: { slug: { in: wanted.slice(i, i + PARAMETER_CHUNK) } }, select: { slug: true } });
+    const rows = await tx.paper.findMany({
+      where: { slug: { in: wanted.slice(i, i + PARAMETER_CHUNK) } },
+      select: { slug: true },
+    });
     for (const row of rows) taken.add(row.slug);
   }
   const now = new Date();

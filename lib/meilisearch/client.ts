@@ -7,7 +7,11 @@ export function createSearchClient(connection: SearchConnection = searchConnecti
   return new Meilisearch({ host: connection.host, apiKey: connection.apiKey, timeout, httpClient: nodeHttpClient });
 }
 
-const globalForSearch = globalThis as unknown as { paperdexSearch?: Meilisearch; paperdexWrite?: Meilisearch; paperdexAdmin?: Meilisearch };
+const globalForSearch = globalThis as unknown as {
+  paperdexSearch?: Meilisearch;
+  paperdexWrite?: Meilisearch;
+  paperdexAdmin?: Meilisearch;
+};
 
 /** The client for searching (in the web app, a key that may only search). */
 export function searchClient(): Meilisearch {

@@ -28,7 +28,9 @@ export function describeSearchError(error: unknown): string {
   if (isSearchUnreachable(error)) {
     const cause = (error as { cause?: { name?: string; code?: string; cause?: { code?: string }; message?: string } }).cause;
     const reason =
-      cause?.name === "MeilisearchRequestTimeOutError" ? "timed out" : (cause?.code ?? cause?.cause?.code ?? cause?.message ?? "no answer");
+      cause?.name === "MeilisearchRequestTimeOutError"
+        ? "timed out"
+        : (cause?.code ?? cause?.cause?.code ?? cause?.message ?? "no answer");
     return `${(error as Error).message} (${reason}): is Meilisearch running?`;
   }
   return (error as Error)?.message ?? String(error);

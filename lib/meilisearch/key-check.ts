@@ -44,6 +44,7 @@ export async function keyProblem(host: string, key: string | undefined, role: Ke
   }
   const settings = await call(host, key, "GET", `indexes/${index}/settings`);
   const problem = refused(settings);
-  if (problem) return `${problem} Ingest and reindex need an admin-class key (actions "*", or indexes.*, settings.*, documents.*, tasks.get).`;
+  if (problem)
+    return `${problem} Ingest and reindex need an admin-class key (actions "*", or indexes.*, settings.*, documents.*, tasks.get).`;
   return null;
 }

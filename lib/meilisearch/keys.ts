@@ -36,7 +36,7 @@ async function ensureKey(
     uid,
     name: `paperdex-${name}`,
     description: `Paperdex web app: ${actions.join(", ")} on ${indexes.join(", ")}`,
-    actions: actions as never,
+    actions: actions,
     indexes,
     expiresAt: null,
   });

@@ -13,6 +13,8 @@ export async function checkWebKey(): Promise<void> {
     }
   } catch (error) {
     // Unreachable is not fatal: pages answer from the database until it comes back.
-    console.warn(`[search] Meilisearch at ${config.MEILI_URL} does not answer yet (${(error as Error).message}); searching the database meanwhile.`);
+    console.warn(
+      `[search] Meilisearch at ${config.MEILI_URL} does not answer yet (${(error as Error).message}); searching the database meanwhile.`,
+    );
   }
 }

@@ -69,7 +69,10 @@ const asText = (r: pg.QueryResult | undefined) => {
   for (const field of r?.fields ?? []) if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
   return r;
 };
-(CatalogClient.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+(CatalogClient.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function (
+  this: pg.Client,
+  ...args: unknown[]
+) {
   // pg's pool calls back; direct calls get a promise.
   const callback = args.at(-1);
   if (typeof callback === "function") {
@@ -119,7 +122,10 @@ export async function openSchemaEngine(databaseUrl: string): Promise<OpenEngine>
 /** Reads prisma/migrations in the shape the engine expects (the same layout the CLI uses). */
 export async function readMigrationList(dir: string): Promise<MigrationList> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     names.map(async (name) => {
       const file = path.join(dir, name, "migration.sql");

@@ -40,7 +40,12 @@ export async function relatedCandidates(slug: string, topicSlugs: string[], take
     orderBy: [...PAPER_ORDER],
     take,
   });
-  return rows.map((row) => ({ slug: row.slug, title: row.title, abstract: row.abstract, topicSlugs: row.topics.map((t) => t.topicSlug) }));
+  return rows.map((row) => ({
+    slug: row.slug,
+    title: row.title,
+    abstract: row.abstract,
+    topicSlugs: row.topics.map((t) => t.topicSlug),
+  }));
 }
 
 /** Every topic with its number of papers (the count the writers keep in Topic.paperCount). */
@@ -57,7 +62,6 @@ export async function listDigests() {
   const rows = await db().digest.findMany({ orderBy: [{ sortKey: "desc" }, { fileName: "asc" }] });
   return rows.map((d) => ({ id: d.id, fileName: d.fileName, label: d.label, entryCount: d.entryCount }));
 }
-
 
 /** Title and abstract of the given papers, for "more like these". Unknown slugs are skipped. */
 export async function papersBySlugs(slugs: string[]) {

@@ -44,9 +44,7 @@ export function toPaperDetail(row: PaperDetailRow): PaperDetail {
       evidence: parseEvidence(t.evidence),
       source: t.source === "manual" ? "manual" : "rule",
     })),
-    removedTopics: row.overrides
-      .filter((o) => o.action === "remove")
-      .map((o) => ({ slug: o.topic.slug, name: o.topic.name })),
+    removedTopics: row.overrides.filter((o) => o.action === "remove").map((o) => ({ slug: o.topic.slug, name: o.topic.name })),
   };
 }
 

@@ -4,10 +4,12 @@
 // index, and keeps working when the search engine is down.
 
 const STOP_WORDS = new Set(
-  ("a an and are as at be by can for from has have in into is it its of on or our over such than that the their " +
+  (
+    "a an and are as at be by can for from has have in into is it its of on or our over such than that the their " +
     "these this to under via we which while with without both more most not also using use used based new show " +
     "shows propose proposed method methods approach results paper work task tasks model models data performance " +
-    "however existing learning training large language neural network networks achieve achieves demonstrate").split(" "),
+    "however existing learning training large language neural network networks achieve achieves demonstrate"
+  ).split(" "),
 );
 
 export type TermVector = Map<string, number>;
@@ -57,15 +59,15 @@ export function rankRelated(
   const others = candidates.filter((c) => c.slug !== paper.slug);
   const vectors = others.map((c) => termVector(c.title, c.abstract));
   const documentFrequency = new Map<string, number>();
-  for (const vector of vectors) for (const word of vector.keys()) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+  for (const vector of vectors)
+    for (const word of vector.keys()) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
   const idf = (word: string) => Math.log((others.length + 1) / ((documentFrequency.get(word) ?? 0) + 1)) + 1;
   const target = tfIdf(termVector(paper.title, paper.abstract), idf);
   return others
     .map((c, i) => ({
       c,
       score:
-        cosine(target, tfIdf(vectors[i]!, idf)) +
-        TOPIC_BONUS * c.topicSlugs.filter((t) => paper.topicSlugs.includes(t)).length,
+        cosine(target, tfIdf(vectors[i]!, idf)) + TOPIC_BONUS * c.topicSlugs.filter((t) => paper.topicSlugs.includes(t)).length,
     }))
     .sort((a, b) => b.score - a.score || a.c.slug.localeCompare(b.c.slug))
     .slice(0, limit)

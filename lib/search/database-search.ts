@@ -50,9 +50,21 @@ export async function databaseSearch(params: SearchParams): Promise<SearchResult
     db().paper.count({ where }),
     db().paper.findMany({
       where,
-      orderBy: params.sort === "title" ? { title: "asc" } : params.sort === "oldest" ? [{ sortKey: "asc" }, { sortPosition: "asc" }] : [...PAPER_ORDER],
+      orderBy:
+        params.sort === "title"
+          ? { title: "asc" }
+          : params.sort === "oldest"
+            ? [{ sortKey: "asc" }, { sortPosition: "asc" }]
+            : [...PAPER_ORDER],
       take: CANDIDATES,
-      select: { slug: true, title: true, abstract: true, codeUrl: true, topics: { select: { topicSlug: true } }, appearances: { select: { digestId: true } } },
+      select: {
+        slug: true,
+        title: true,
+        abstract: true,
+        codeUrl: true,
+        topics: { select: { topicSlug: true } },
+        appearances: { select: { digestId: true } },
+      },
     }),
     // Topic counts ignore the topic selection, as the main search's do.
     db().paperTopic.groupBy({ by: ["topicSlug"], where: { paper: whereOf(params, true) }, _count: { _all: true } }),

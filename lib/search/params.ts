@@ -24,9 +24,7 @@ export const searchParamsSchema = z
       z.enum(Object.keys(SORTS) as [SortParam, ...SortParam[]], {
         message: `must be one of ${Object.keys(SORTS).join(", ")}`,
       }),
-    ).transform(
-      (v): SortParam => v ?? "relevance",
-    ),
+    ).transform((v): SortParam => v ?? "relevance"),
     page: single(wholeNumber(1, 500)).transform((v) => v ?? 1),
     perPage: single(wholeNumber(1, MAX_PER_PAGE)).transform((v) => v ?? DEFAULT_PER_PAGE),
   })

@@ -142,7 +142,16 @@ async function searchOnce(params: SearchParams, wanted: Set<string>): Promise<Se
   const judged = wanted.size >= 3;
   const probe: MultiSearchQuery[] =
     judged && !ranked
-      ? [{ indexUid: indexName(), q: params.q, matchingStrategy: MATCHING_STRATEGY, filter: buildFilter(selection), limit: BEST_HITS, attributesToRetrieve: ["title", "abstract"] }]
+      ? [
+          {
+            indexUid: indexName(),
+            q: params.q,
+            matchingStrategy: MATCHING_STRATEGY,
+            filter: buildFilter(selection),
+            limit: BEST_HITS,
+            attributesToRetrieve: ["title", "abstract"],
+          },
+        ]
       : [];
   const { results } = await searchClient().multiSearch<{ queries: MultiSearchQuery[] }, PaperDocument>({
     queries: [mainQuery(params, selection, judged && ranked), ...extra.map((e) => e.query), ...probe],

@@ -12,10 +12,12 @@ export const similarParamsSchema = z
       (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
       z.array(slug).max(5, { message: "pick at most 5 papers" }),
     ),
-    text: z.preprocess(
-      (v) => (Array.isArray(v) ? v.join("\n") : v),
-      z.string().max(8_000, { message: "at most 8,000 characters" }).optional(),
-    ).transform((t) => (t ?? "").trim()),
+    text: z
+      .preprocess(
+        (v) => (Array.isArray(v) ? v.join("\n") : v),
+        z.string().max(8_000, { message: "at most 8,000 characters" }).optional(),
+      )
+      .transform((t) => (t ?? "").trim()),
   })
   .strip();
 

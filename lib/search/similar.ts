@@ -14,9 +14,13 @@ const FIELDS = ["slug", "title"];
 
 /** A paper's nearest neighbours by text vector (Meilisearch's similar-documents endpoint). */
 export async function similarToPaper(slug: string, limit = 5): Promise<SimilarPaper[]> {
-  const result = await searchClient()
-    .index<PaperDocument>(indexName())
-    .searchSimilarDocuments<PaperDocument>({ id: slug, embedder: EMBEDDER, limit, attributesToRetrieve: FIELDS, showRankingScore: true });
+  const result = await searchClient().index<PaperDocument>(indexName()).searchSimilarDocuments<PaperDocument>({
+    id: slug,
+    embedder: EMBEDDER,
+    limit,
+    attributesToRetrieve: FIELDS,
+    showRankingScore: true,
+  });
   return result.hits.map((hit) => ({ slug: hit.slug, title: hit.title, score: hit._rankingScore ?? 0 }));
 }
 
@@ -47,5 +51,9 @@ export async function moreLikeThese(
   if (input.text) vectors.push(embedText(input.text, table));
   const mean = meanVector(vectors.filter((v): v is number[] => v !== null));
   if (!mean) return [];
-  return similarToVector(mean, limit, input.papers.map((p) => p.slug));
+  return similarToVector(
+    mean,
+    limit,
+    input.papers.map((p) => p.slug),
+  );
 }

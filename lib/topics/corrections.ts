@@ -69,7 +69,10 @@ export async function correctTopics(
   return { ok: true, topics: outcome.topics, indexError };
 }
 
-export function describeProblem(problem: CorrectionProblem | { kind: "unknown-paper" }): { status: number; code: CorrectionCode } {
+export function describeProblem(problem: CorrectionProblem | { kind: "unknown-paper" }): {
+  status: number;
+  code: CorrectionCode;
+} {
   const status = problem.kind === "unknown-paper" ? 404 : problem.kind === "unknown-topic" ? 400 : 409;
   return { status, code: problem.kind };
 }

@@ -29,11 +29,7 @@ export function effectiveTopics(ruleTopics: TopicAssignment[], overrides: TopicO
 }
 
 export type CorrectionProblem =
-  | { kind: "unknown-topic" }
-  | { kind: "already" }
-  | { kind: "too-many" }
-  | { kind: "last-topic" }
-  | { kind: "nothing-to-undo" };
+  { kind: "unknown-topic" } | { kind: "already" } | { kind: "too-many" } | { kind: "last-topic" } | { kind: "nothing-to-undo" };
 
 /** Checks an editor's change against the paper's current topics; null when it may go ahead. */
 export function checkCorrection(

@@ -71,10 +71,7 @@ export function createTagger(rules: TopicRules): Tagger {
     }
     credits.set(matched, [...bySlug.values()]);
   }
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(${phrases.map(escapeRegExp).join("|")})(?:s|es)?(?![\\p{L}\\p{N}])`,
-    "gu",
-  );
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${phrases.map(escapeRegExp).join("|")})(?:s|es)?(?![\\p{L}\\p{N}])`, "gu");
 
   return {
     tag(title, abstract) {

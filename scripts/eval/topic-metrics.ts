@@ -66,7 +66,10 @@ export function evaluateLabelled(papers: LabelledPaper[], tag: TagFn): LabelledE
     papers: papers.length,
     ...total,
     precision: ratio(total.tp, total.tp + total.fp),
-    recall: ratio(papers.reduce((n, p) => n + p.must.length, 0) - total.fn, papers.reduce((n, p) => n + p.must.length, 0)),
+    recall: ratio(
+      papers.reduce((n, p) => n + p.must.length, 0) - total.fn,
+      papers.reduce((n, p) => n + p.must.length, 0),
+    ),
     untagged,
     perTopic,
     mistakes,
@@ -104,7 +107,10 @@ export interface AgreementRow {
 }
 
 /** Share of (paper, mapped category) pairs where the tagger gives one of the mapped topics. */
-export function evaluateAgreement(papers: CategorizedPaper[], tag: TagFn): { rows: AgreementRow[]; overall: number; pairs: number } {
+export function evaluateAgreement(
+  papers: CategorizedPaper[],
+  tag: TagFn,
+): { rows: AgreementRow[]; overall: number; pairs: number } {
   const rows = new Map<string, AgreementRow>();
   for (const paper of papers) {
     const mapped = paper.categories.filter((c) => CATEGORY_TOPICS[c]);
@@ -118,9 +124,18 @@ export function evaluateAgreement(papers: CategorizedPaper[], tag: TagFn): { row
       rows.set(category, row);
     }
   }
-  const list = [...rows.values()].map((r) => ({ ...r, agreement: ratio(r.agreeing, r.papers) })).sort((a, b) => b.papers - a.papers);
+  const list = [...rows.values()]
+    .map((r) => ({ ...r, agreement: ratio(r.agreeing, r.papers) }))
+    .sort((a, b) => b.papers - a.papers);
   const pairs = list.reduce((n, r) => n + r.papers, 0);
-  return { rows: list, overall: ratio(list.reduce((n, r) => n + r.agreeing, 0), pairs), pairs };
+  return {
+    rows: list,
+    overall: ratio(
+      list.reduce((n, r) => n + r.agreeing, 0),
+      pairs,
+    ),
+    pairs,
+  };
 }
 
 /** Abstracts tagged per second on this core, over at least `minMs` of work. */

@@ -22,7 +22,18 @@ function oneLine(text: string): string {
 }
 
 export function renderDigest(label: string, records: CorpusRecord[]): string {
-  const header = ["new", "", "Get trending papers in your email inbox!", "", "Subscribe", "", "byAK and the research community", "", label, ""];
+  const header = [
+    "new",
+    "",
+    "Get trending papers in your email inbox!",
+    "",
+    "Subscribe",
+    "",
+    "byAK and the research community",
+    "",
+    label,
+    "",
+  ];
   const body = records.flatMap((r) => [oneLine(r.title), "", oneLine(r.abstract), ""]);
   return [...header, ...body].join("\n");
 }

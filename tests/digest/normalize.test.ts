@@ -19,7 +19,9 @@ describe("slugify", () => {
   });
 
   it("cuts long titles at a word boundary, at most 80 characters", () => {
-    const slug = slugify("The Ultimate Guide to Fine-Tuning LLMs from Basics to Breakthroughs: An Exhaustive Review of Technologies");
+    const slug = slugify(
+      "The Ultimate Guide to Fine-Tuning LLMs from Basics to Breakthroughs: An Exhaustive Review of Technologies",
+    );
     expect(slug.length).toBeLessThanOrEqual(80);
     expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });

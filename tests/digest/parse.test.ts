@@ -83,7 +83,12 @@ describe("parseDigest on edge cases of the format", () => {
     expect(parsed.problems).toEqual([]);
     expect(parsed.label).toBe("Mar 3");
     expect(parsed.entries).toEqual([
-      expect.objectContaining({ title: "A Study of Thing 1", position: 1, line: 7, codeUrls: ["https://github.com/example/thing1"] }),
+      expect.objectContaining({
+        title: "A Study of Thing 1",
+        position: 1,
+        line: 7,
+        codeUrls: ["https://github.com/example/thing1"],
+      }),
     ]);
   });
 

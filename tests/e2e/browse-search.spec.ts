@@ -30,7 +30,9 @@ test("browse → search → filter by a topic → open a paper → back, with th
   await expect(page).toHaveURL(/\/papers\/memcontrol-mitigating-memorization-in-diffusion-models/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(MEMCONTROL);
   await expect(page.getByRole("link", { name: /github\.com\/Raman1121\/Diffusion_Memorization_HPO/ })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Topics" }).getByRole("link", { name: "Diffusion & Generative Models" })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Topics" }).getByRole("link", { name: "Diffusion & Generative Models" }),
+  ).toBeVisible();
   await expect(page.getByRole("region", { name: "Related papers" }).getByRole("link")).not.toHaveCount(0);
 
   await page.goBack();

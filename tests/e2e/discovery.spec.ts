@@ -6,13 +6,17 @@ test("results update as you type, without a full reload, and the URL follows", a
   const box = page.locator("#search-page-q");
   await box.pressSequentially("grokking tickets", { delay: 20 });
   await expect(page).toHaveURL(/\/search\?q=grokking\+tickets$/);
-  await expect(page.getByRole("article").first().getByRole("heading")).toHaveText("Grokking Tickets: Lottery Tickets Accelerate Grokking");
+  await expect(page.getByRole("article").first().getByRole("heading")).toHaveText(
+    "Grokking Tickets: Lottery Tickets Accelerate Grokking",
+  );
   expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe("still here");
 
   // The URL stays the source of truth: reloading it gives the same results.
   await page.reload();
   await expect(page.locator("#search-page-q")).toHaveValue("grokking tickets");
-  await expect(page.getByRole("article").first().getByRole("heading")).toHaveText("Grokking Tickets: Lottery Tickets Accelerate Grokking");
+  await expect(page.getByRole("article").first().getByRole("heading")).toHaveText(
+    "Grokking Tickets: Lottery Tickets Accelerate Grokking",
+  );
 });
 
 test("/ focuses the search box; arrow keys and Enter open a result", async ({ page }) => {
@@ -87,7 +91,9 @@ test("a search has an Atom feed and JSON, CSV and BibTeX exports", async ({ page
   const json = await (await request.get((await exports.getByRole("link", { name: "JSON" }).getAttribute("href"))!)).json();
   expect(json.total).toBe(total);
   expect(json.papers).toHaveLength(total);
-  expect(json.papers[0]).toEqual(expect.objectContaining({ slug: expect.any(String), abstract: expect.any(String), digests: expect.any(Array) }));
+  expect(json.papers[0]).toEqual(
+    expect.objectContaining({ slug: expect.any(String), abstract: expect.any(String), digests: expect.any(Array) }),
+  );
 
   const csv = await (await request.get((await exports.getByRole("link", { name: "CSV" }).getAttribute("href"))!)).text();
   expect(csv.split("\r\n")[0]).toBe("slug,title,abstract,code_url,topics,digests,first_seen,url");
@@ -119,7 +125,9 @@ test("more like these: tick papers in the results, or paste an abstract", async 
   await expect(nearest).toHaveCount(20);
 
   await page.goto("/similar");
-  await page.getByLabel("Abstract or description").fill("We study catastrophic forgetting when a model learns a sequence of tasks.");
+  await page
+    .getByLabel("Abstract or description")
+    .fill("We study catastrophic forgetting when a model learns a sequence of tasks.");
   await page.getByRole("button", { name: "Find similar papers" }).click();
   await expect(page.getByRole("region", { name: "Nearest papers" }).getByRole("link").first()).toBeVisible();
 });

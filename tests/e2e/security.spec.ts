@@ -31,7 +31,7 @@ test("hostile abstracts ingest fine and render inert", async ({ page }) => {
   await expect(card.getByRole("heading")).toContainText('<script>window.__pwned = "title"</script>');
   await card.getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(HOSTILE_TITLE);
-  await expect(page.getByText('<img src=x onerror="window.__pwned=\'img\'">', { exact: false })).toBeVisible();
+  await expect(page.getByText("<img src=x onerror=\"window.__pwned='img'\">", { exact: false })).toBeVisible();
   // The only code link is the https one; javascript: never becomes a link.
   await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
   await expect(page.getByRole("link", { name: /github\.com\/example\/hostile-repo/ })).toBeVisible();

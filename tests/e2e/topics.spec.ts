@@ -9,7 +9,11 @@ test("a paper explains its topics and highlights the evidence in the abstract", 
   await expect(topics.getByRole("link", { name: "Retrieval & Embeddings" })).toBeVisible();
   await expect(topics.getByText(/Matched “retrieval augmented” in the title/)).toBeVisible();
 
-  await topics.getByRole("listitem").filter({ hasText: "Retrieval & Embeddings" }).getByRole("link", { name: "show evidence in abstract" }).click();
+  await topics
+    .getByRole("listitem")
+    .filter({ hasText: "Retrieval & Embeddings" })
+    .getByRole("link", { name: "show evidence in abstract" })
+    .click();
   await expect(page).toHaveURL(/\?explain=retrieval-embeddings#abstract$/);
   await expect(page.getByText("Highlighting why this paper is in")).toBeVisible();
   const marks = page.locator("p mark");
@@ -61,5 +65,10 @@ test("a topic page shows its volume, companions and phrases", async ({ page }) =
   await page.goto("/topics/retrieval-embeddings");
   await expect(page.getByRole("img", { name: /Retrieval & Embeddings papers per digest/ })).toBeVisible();
   await expect(page.getByRole("region", { name: "Often together with" }).getByRole("link").first()).toBeVisible();
-  await expect(page.getByRole("region", { name: "Characteristic phrases" }).getByRole("link", { name: /retrieval/ }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Characteristic phrases" })
+      .getByRole("link", { name: /retrieval/ })
+      .first(),
+  ).toBeVisible();
 });

@@ -12,14 +12,28 @@ describe("terms", () => {
 });
 
 describe("paper and text vectors", () => {
-  const diffusion = embedPaper("Diffusion models for image generation", "We train denoising diffusion models to generate images.", table)!;
-  const diffusion2 = embedPaper("Faster sampling of diffusion models", "Diffusion models generate images with fewer denoising steps.", table)!;
-  const graphs = embedPaper("Graph neural networks for molecules", "Message passing on molecular graphs predicts properties.", table)!;
+  const diffusion = embedPaper(
+    "Diffusion models for image generation",
+    "We train denoising diffusion models to generate images.",
+    table,
+  )!;
+  const diffusion2 = embedPaper(
+    "Faster sampling of diffusion models",
+    "Diffusion models generate images with fewer denoising steps.",
+    table,
+  )!;
+  const graphs = embedPaper(
+    "Graph neural networks for molecules",
+    "Message passing on molecular graphs predicts properties.",
+    table,
+  )!;
 
   it("are unit vectors of the index's dimension, the same for the same text", () => {
     expect(diffusion).toHaveLength(DIMENSIONS);
     expect(cosine(diffusion, diffusion)).toBeCloseTo(1, 2);
-    expect(embedPaper("Diffusion models for image generation", "We train denoising diffusion models to generate images.", table)).toEqual(diffusion);
+    expect(
+      embedPaper("Diffusion models for image generation", "We train denoising diffusion models to generate images.", table),
+    ).toEqual(diffusion);
   });
 
   it("place papers on the same subject closer than papers on different ones", () => {

@@ -41,7 +41,9 @@ describe("toBibtex", () => {
   });
 
   it("escapes every BibTeX special character", () => {
-    expect(escapeBibtex("\\ { } % & # _ $ ~ ^")).toBe("\\textbackslash{} \\{ \\} \\% \\& \\# \\_ \\$ \\textasciitilde{} \\textasciicircum{}");
+    expect(escapeBibtex("\\ { } % & # _ $ ~ ^")).toBe(
+      "\\textbackslash{} \\{ \\} \\% \\& \\# \\_ \\$ \\textasciitilde{} \\textasciicircum{}",
+    );
   });
 });
 

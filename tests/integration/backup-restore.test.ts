@@ -43,7 +43,14 @@ describe("backup and restore", () => {
   it("bring an empty data folder back to the same database and index", async () => {
     const original = path.join(root, "original");
     const port = await freePort();
-    const env = { PAPERDEX_DATA_DIR: original, MEILI_PORT: String(port), MEILI_MASTER_KEY: masterKey, MEILI_URL: "", DATABASE_URL: "", MEILI_INDEX: "papers" };
+    const env = {
+      PAPERDEX_DATA_DIR: original,
+      MEILI_PORT: String(port),
+      MEILI_MASTER_KEY: masterKey,
+      MEILI_URL: "",
+      DATABASE_URL: "",
+      MEILI_INDEX: "papers",
+    };
     const server = await startLocalServer({ dataDir: original, port, masterKey });
     servers.push(server);
     expect((await runScript("ingest", SEED_FILES, env)).code).toBe(0);

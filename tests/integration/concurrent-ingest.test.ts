@@ -18,7 +18,13 @@ import { SEED_FILES } from "../support/fixtures";
 const dir = mkdtempSync(path.join(os.tmpdir(), "paperdex-concurrent-"));
 const databaseUrl = testDatabaseUrl("concurrent", dir);
 const indexUid = `papers_concurrent_${process.pid}`;
-const env = { PAPERDEX_DATA_DIR: dir, DATABASE_URL: databaseUrl, MEILI_URL: inject("meiliUrl"), MEILI_API_KEY: inject("meiliKey"), MEILI_INDEX: indexUid };
+const env = {
+  PAPERDEX_DATA_DIR: dir,
+  DATABASE_URL: databaseUrl,
+  MEILI_URL: inject("meiliUrl"),
+  MEILI_API_KEY: inject("meiliKey"),
+  MEILI_INDEX: indexUid,
+};
 const search = createSearchClient({ host: env.MEILI_URL, apiKey: env.MEILI_API_KEY, local: false }, 30_000);
 const db = createDb(databaseUrl);
 
@@ -53,7 +59,12 @@ describe("two ingests started at once", () => {
   it("takes over the lock of a writer that died without releasing it", async () => {
     // A lock left by a process that no longer exists on this machine (pid 2^22 + 1 is never used).
     await db.writerLock.create({
-      data: { name: "writer", holder: `ingest pid 4194305 on ${os.hostname()} (dead0000)`, acquiredAt: new Date(), heartbeatAt: new Date() },
+      data: {
+        name: "writer",
+        holder: `ingest pid 4194305 on ${os.hostname()} (dead0000)`,
+        acquiredAt: new Date(),
+        heartbeatAt: new Date(),
+      },
     });
     const lock = await acquireWriterLock(db, "test", { timeoutMs: 2_000 });
     expect(lock.holder).toMatch(/^test pid /);

@@ -28,11 +28,15 @@ const env = {
   MEILI_INDEX: indexUid,
 };
 const search = createSearchClient({ host: env.MEILI_URL, apiKey: env.MEILI_API_KEY, local: false }, 30_000);
-let files: string[] = [];
+const files: string[] = [];
 const entriesByFile = new Map<string, number>();
 
 beforeAll(async () => {
-  const { records } = await readCorpus(20_000, (r) => readsAsHeading(r.title.replace(/\s+/g, " ")) && !readsAsProse(r.title) && readsAsProse(r.abstract.replace(/\s+/g, " ")));
+  const { records } = await readCorpus(
+    20_000,
+    (r) =>
+      readsAsHeading(r.title.replace(/\s+/g, " ")) && !readsAsProse(r.title) && readsAsProse(r.abstract.replace(/\s+/g, " ")),
+  );
   mkdirSync(digestsDir, { recursive: true });
   for (const [date, day] of byDay(records)) {
     const file = path.join(digestsDir, `${date}.txt`);
@@ -87,7 +91,11 @@ describe("an ingest killed at random points", () => {
     const db = createDb(databaseUrl);
     const drift = await compareIndex(db, search, indexUid);
     await db.$disconnect();
-    expect({ missing: drift.missing.length, extra: drift.extra.length, stale: drift.stale.length }).toEqual({ missing: 0, extra: 0, stale: 0 });
+    expect({ missing: drift.missing.length, extra: drift.extra.length, stale: drift.stale.length }).toEqual({
+      missing: 0,
+      extra: 0,
+      stale: 0,
+    });
     expect(drift.documents).toBe(drift.papers);
   }, 600_000);
 

@@ -14,7 +14,10 @@ describe("an index built by an older version", () => {
     await waitFor(env.search.createIndex(env.indexUid, { primaryKey: "id" }), "create");
     await waitFor(env.search.index(env.indexUid).addDocuments([{ id: "old-paper", title: "Old" }]), "add");
 
-    const summary = await ingestFiles({ db: env.db, search: env.search, indexUid: env.indexUid }, { files: SEED_FILES.slice(0, 1) });
+    const summary = await ingestFiles(
+      { db: env.db, search: env.search, indexUid: env.indexUid },
+      { files: SEED_FILES.slice(0, 1) },
+    );
     expect(summary.indexError).toBeNull();
     expect(summary.indexed).toBe(82);
 

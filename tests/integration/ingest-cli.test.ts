@@ -17,7 +17,13 @@ import { SEED_FILES } from "../support/fixtures";
 const dir = mkdtempSync(path.join(os.tmpdir(), "paperdex-cli-"));
 const databaseUrl = testDatabaseUrl("cli", dir);
 const indexUid = `papers_cli_${process.pid}`;
-const env = { PAPERDEX_DATA_DIR: dir, DATABASE_URL: databaseUrl, MEILI_URL: inject("meiliUrl"), MEILI_API_KEY: inject("meiliKey"), MEILI_INDEX: indexUid };
+const env = {
+  PAPERDEX_DATA_DIR: dir,
+  DATABASE_URL: databaseUrl,
+  MEILI_URL: inject("meiliUrl"),
+  MEILI_API_KEY: inject("meiliKey"),
+  MEILI_INDEX: indexUid,
+};
 const search = createSearchClient({ host: env.MEILI_URL, apiKey: env.MEILI_API_KEY, local: false }, 30_000);
 const db = createDb(databaseUrl);
 
@@ -62,10 +68,16 @@ describe("npm run ingest on bad files", () => {
     const bad = [
       file("empty.txt", ""),
       file("binary.txt", Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x02])),
-      file("truncated.txt", entry(3) + "Synthetic Study Number 4 of Things\n\nWe study synthetic thing number 4. It behaves as exp"),
+      file(
+        "truncated.txt",
+        entry(3) + "Synthetic Study Number 4 of Things\n\nWe study synthetic thing number 4. It behaves as exp",
+      ),
       file("titles-only.txt", "First Lonely Title\n\nSecond Lonely Title\n"),
       file("abstracts-only.txt", "We study a thing. It works well.\n\nWe study another thing. It works too.\n"),
-      file("latin1.txt", Buffer.concat([Buffer.from("Caf"), Buffer.from([0xe9]), Buffer.from(" Study\n\nWe study cafés. They work.\n")])),
+      file(
+        "latin1.txt",
+        Buffer.concat([Buffer.from("Caf"), Buffer.from([0xe9]), Buffer.from(" Study\n\nWe study cafés. They work.\n")]),
+      ),
       file("huge-title.txt", `${"T".repeat(1024 * 1024)}\n\nWe study it. It works.\n`),
       file("huge-file.txt", Buffer.alloc(50 * 1024 * 1024, "a")),
     ];
@@ -77,10 +89,14 @@ describe("npm run ingest on bad files", () => {
     expect(out).toContain(`${name("binary.txt")}:1: the file is binary, not text (it contains NUL bytes)`);
     expect(out).toContain(`${name("truncated.txt")}:7: the last abstract stops mid-sentence (is the file cut short?)`);
     expect(out).toContain(`${name("titles-only.txt")}:1: the title "First Lonely Title" has no abstract`);
-    expect(out).toContain(`${name("titles-only.txt")}:3: the title "Second Lonely Title" has no abstract (is the file cut short?)`);
+    expect(out).toContain(
+      `${name("titles-only.txt")}:3: the title "Second Lonely Title" has no abstract (is the file cut short?)`,
+    );
     expect(out).toContain(`${name("abstracts-only.txt")}:1: an abstract with no title before it`);
     expect(out).toContain(`${name("latin1.txt")}:1: the file is not valid UTF-8 (bad byte 0xe9 at offset 3); save it as UTF-8`);
-    expect(out).toContain(`${name("huge-title.txt")}:1: a line of 1,048,576 characters, longer than any abstract may be (20,000)`);
+    expect(out).toContain(
+      `${name("huge-title.txt")}:1: a line of 1,048,576 characters, longer than any abstract may be (20,000)`,
+    );
     expect(out).toContain(`${name("huge-file.txt")}: the file is 50.0 MB, over the 32 MB a digest may have`);
     expect(out).toContain(`✔ ${good}: 2 entries, stored (2 new, 0 updated papers)`);
     expect(out).toMatch(/files\s+9 \(1 read, 8 failed\)/);

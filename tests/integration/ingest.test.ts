@@ -37,7 +37,14 @@ afterAll(() => env.cleanup());
 
 describe("ingesting the five seed files", () => {
   it("stores 432 entries as 390 papers and indexes them", async () => {
-    expect(first).toMatchObject({ entries: 432, newPapers: 390, updatedPapers: 0, failedFiles: 0, indexed: 390, indexError: null });
+    expect(first).toMatchObject({
+      entries: 432,
+      newPapers: 390,
+      updatedPapers: 0,
+      failedFiles: 0,
+      indexed: 390,
+      indexError: null,
+    });
     expect(await env.db.paper.count()).toBe(390);
     expect(await env.db.digest.count()).toBe(5);
     expect(await env.db.appearance.count()).toBe(432);
@@ -76,13 +83,17 @@ describe("ingesting the five seed files", () => {
 describe("searching the ingested papers", () => {
   it("finds MemControl first for the typo query 'difusion memorizaton'", async () => {
     const result = await search({ q: "difusion memorizaton" });
-    expect(result.hits[0]?.title).toBe("MemControl: Mitigating Memorization in Diffusion Models via Automated Parameter Selection");
+    expect(result.hits[0]?.title).toBe(
+      "MemControl: Mitigating Memorization in Diffusion Models via Automated Parameter Selection",
+    );
     expect(result.hits[0]?.titleSegments.some((s) => s.match)).toBe(true);
   });
 
   it("expands acronyms through synonyms", async () => {
     const result = await search({ q: "PEFT code generation LLMs" });
-    expect(result.hits[0]?.title).toBe("Exploring Parameter-Efficient Fine-Tuning Techniques for Code Generation with Large Language Models");
+    expect(result.hits[0]?.title).toBe(
+      "Exploring Parameter-Efficient Fine-Tuning Techniques for Code Generation with Large Language Models",
+    );
   });
 
   it("leaves out a rare word that keeps the wanted paper out, and says so", async () => {

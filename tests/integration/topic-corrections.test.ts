@@ -42,7 +42,8 @@ describe("evidence", () => {
         { phrase: "memorization", field: "abstract", weight: 4 },
       ]),
     );
-    for (const row of rows) expect(row.score).toBe(JSON.parse(row.evidence).reduce((n: number, e: { weight: number }) => n + e.weight, 0));
+    for (const row of rows)
+      expect(row.score).toBe(JSON.parse(row.evidence).reduce((n: number, e: { weight: number }) => n + e.weight, 0));
   });
 });
 

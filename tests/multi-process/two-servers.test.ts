@@ -31,14 +31,20 @@ function startServer(port: number, env: Record<string, string>) {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
   return { child, output: () => output };
 }
 
 async function waitUp(base: string) {
   for (let i = 0; i < 120; i++) {
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`${base} did not come up`);
@@ -48,7 +54,10 @@ const getJson = async (url: string) => (await fetch(url)).json() as Promise<Reco
 
 beforeAll(async () => {
   if (!existsSync(".next/BUILD_ID")) {
-    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) throw new Error("next build failed");
   }
   await deployMigrations(databaseUrl);
@@ -62,7 +71,15 @@ beforeAll(async () => {
   });
   expect(ingested.code, ingested.stderr).toBe(0);
   const keys = await ensureScopedKeys(admin, inject("meiliKey"), indexUid);
-  webEnv = { PAPERDEX_DATA_DIR: dir, DATABASE_URL: databaseUrl, MEILI_URL: inject("meiliUrl"), MEILI_API_KEY: keys.searchKey, MEILI_WRITE_KEY: keys.writeKey, MEILI_INDEX: indexUid, ADMIN_TOKEN };
+  webEnv = {
+    PAPERDEX_DATA_DIR: dir,
+    DATABASE_URL: databaseUrl,
+    MEILI_URL: inject("meiliUrl"),
+    MEILI_API_KEY: keys.searchKey,
+    MEILI_WRITE_KEY: keys.writeKey,
+    MEILI_INDEX: indexUid,
+    ADMIN_TOKEN,
+  };
   const ports = [await freePort(), await freePort()];
   for (const port of ports) servers.push(startServer(port, webEnv).child);
   bases = ports.map((p) => `http://127.0.0.1:${p}`);
@@ -78,7 +95,12 @@ afterAll(async () => {
 
 describe("two app servers on one PostgreSQL and one Meilisearch", () => {
   it("answer the same searches, lists and papers", async () => {
-    for (const route of ["/api/search?q=low-rank%20adaptation", "/api/search?q=difusion%20memorizaton&topic=generative-models", "/api/papers?perPage=50", "/api/topics"]) {
+    for (const route of [
+      "/api/search?q=low-rank%20adaptation",
+      "/api/search?q=difusion%20memorizaton&topic=generative-models",
+      "/api/papers?perPage=50",
+      "/api/topics",
+    ]) {
       const [a, b] = await Promise.all(bases.map((base) => getJson(`${base}${route}`)));
       expect(a, route).toEqual(b);
     }
@@ -89,10 +111,13 @@ describe("two app servers on one PostgreSQL and one Meilisearch", () => {
 
   it("see a correction made through the other server", async () => {
     const slug = ((await getJson(`${bases[0]}/api/search?q=difusion%20memorizaton`)).hits as { slug: string }[])[0]!.slug;
-    const topicsOf = async (base: string) => ((await getJson(`${base}/api/papers/${slug}`)).topics as { slug: string }[]).map((t) => t.slug);
+    const topicsOf = async (base: string) =>
+      ((await getJson(`${base}/api/papers/${slug}`)).topics as { slug: string }[]).map((t) => t.slug);
     const [topic] = await topicsOf(bases[1]!);
     const inTopic = async () =>
-      ((await getJson(`${bases[1]}/api/search?q=difusion%20memorizaton&topic=${topic}`)).hits as { slug: string }[]).map((h) => h.slug);
+      ((await getJson(`${bases[1]}/api/search?q=difusion%20memorizaton&topic=${topic}`)).hits as { slug: string }[]).map(
+        (h) => h.slug,
+      );
     expect(await inTopic()).toContain(slug);
 
     const fix = await fetch(`${bases[0]}/api/papers/${slug}/topics`, {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { cosine, rankRelated, termVector } from "@/lib/papers/similarity";
 
-const paper = (slug: string, title: string, abstract: string, topicSlugs: string[] = []) => ({ slug, title, abstract, topicSlugs });
+const paper = (slug: string, title: string, abstract: string, topicSlugs: string[] = []) => ({
+  slug,
+  title,
+  abstract,
+  topicSlugs,
+});
 
 describe("termVector and cosine", () => {
   it("ignores stop words and counts title words twice", () => {
@@ -17,7 +22,9 @@ describe("termVector and cosine", () => {
 });
 
 describe("rankRelated", () => {
-  const target = paper("a", "Memorization in diffusion models", "Diffusion models memorize training images.", ["generative-models"]);
+  const target = paper("a", "Memorization in diffusion models", "Diffusion models memorize training images.", [
+    "generative-models",
+  ]);
   const candidates = [
     paper("a", target.title, target.abstract, target.topicSlugs),
     paper("b", "Robot grasping", "Robots grasp objects.", ["generative-models"]),

@@ -62,9 +62,18 @@ describe("searchHref", () => {
   });
 
   it("round-trips through the schema", () => {
-    const href = searchHref({ q: 'a "b" & c', topic: ["x-y"], digest: ["d_1"], hasCode: true, sort: "title", page: 2 }, { page: 2 });
+    const href = searchHref(
+      { q: 'a "b" & c', topic: ["x-y"], digest: ["d_1"], hasCode: true, sort: "title", page: 2 },
+      { page: 2 },
+    );
     expect(parse(href.split("?")[1]!).data).toEqual({
-      q: 'a "b" & c', topic: ["x-y"], digest: ["d_1"], hasCode: true, sort: "title", page: 2, perPage: 20,
+      q: 'a "b" & c',
+      topic: ["x-y"],
+      digest: ["d_1"],
+      hasCode: true,
+      sort: "title",
+      page: 2,
+      perPage: 20,
     });
   });
 });

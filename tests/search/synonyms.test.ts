@@ -27,7 +27,12 @@ describe("known-item metrics", () => {
   it("computes reciprocal rank within the first ten", () => {
     expect(reciprocalRank(["a", "b", "c"], "b")).toBe(0.5);
     expect(reciprocalRank(["a"], "z")).toBe(0);
-    expect(reciprocalRank(Array.from({ length: 20 }, (_, i) => `p${i}`), "p12")).toBe(0);
+    expect(
+      reciprocalRank(
+        Array.from({ length: 20 }, (_, i) => `p${i}`),
+        "p12",
+      ),
+    ).toBe(0);
   });
 
   it("averages MRR and success@1 per kind and overall", () => {

@@ -4,8 +4,10 @@ import { loadLabelledSeeds } from "@/scripts/eval/labelled-set";
 import { loadTopicConfig } from "@/lib/topics/load";
 import { createTagger } from "@/lib/topics/tagger";
 
-const fixed = (answers: Record<string, string[]>): TagFn => (title) =>
-  (answers[title] ?? []).map((slug) => ({ slug, score: 1, evidence: [] }));
+const fixed =
+  (answers: Record<string, string[]>): TagFn =>
+  (title) =>
+    (answers[title] ?? []).map((slug) => ({ slug, score: 1, evidence: [] }));
 
 describe("evaluateLabelled", () => {
   it("counts may-topics as right and only must-topics for recall", () => {

@@ -2,14 +2,21 @@ import { describe, expect, it } from "vitest";
 import { checkCorrection, effectiveTopics } from "@/lib/topics/overrides";
 import { highlightEvidence } from "@/lib/topics/highlight-evidence";
 
-const rule = (slug: string, score = 5) => ({ slug, score, evidence: [{ phrase: slug, field: "abstract" as const, weight: score }] });
+const rule = (slug: string, score = 5) => ({
+  slug,
+  score,
+  evidence: [{ phrase: slug, field: "abstract" as const, weight: score }],
+});
 
 describe("effectiveTopics", () => {
   it("removes, adds and marks the source of each topic", () => {
-    const topics = effectiveTopics([rule("a"), rule("b")], [
-      { topicSlug: "b", action: "remove" },
-      { topicSlug: "c", action: "add" },
-    ]);
+    const topics = effectiveTopics(
+      [rule("a"), rule("b")],
+      [
+        { topicSlug: "b", action: "remove" },
+        { topicSlug: "c", action: "add" },
+      ],
+    );
     expect(topics.map((t) => [t.slug, t.source])).toEqual([
       ["c", "manual"],
       ["a", "rule"],

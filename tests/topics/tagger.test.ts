@@ -73,7 +73,9 @@ describe("createTagger", () => {
   });
 
   it("applies negative phrases", () => {
-    expect(tagger.tag("X", "This is about pruning, or rather not pruning.").map((t) => t.slug)).not.toContain("model-compression");
+    expect(tagger.tag("X", "This is about pruning, or rather not pruning.").map((t) => t.slug)).not.toContain(
+      "model-compression",
+    );
   });
 
   it("keeps at most maxTopics, best first", () => {
@@ -118,7 +120,10 @@ describe("the project's rules on the seed papers", async () => {
   });
 
   it.each([
-    ["MemControl: Mitigating Memorization in Diffusion Models via Automated Parameter Selection", ["generative-models", "unlearning-privacy"]],
+    [
+      "MemControl: Mitigating Memorization in Diffusion Models via Automated Parameter Selection",
+      ["generative-models", "unlearning-privacy"],
+    ],
     ["Query Rewriting for Retrieval-Augmented Large Language Models", ["retrieval-embeddings", "large-language-models"]],
     ["Collapsible Linear Blocks for Super-Efficient Super Resolution", ["computer-vision"]],
   ])("tags %s with %j", (title, expected) => {
@@ -131,8 +136,13 @@ describe("loadTopicConfig", () => {
   it("names the file and the problem when rules are invalid", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "rules-"));
     const rulesFile = path.join(dir, "rules.json");
-    writeFileSync(rulesFile, JSON.stringify({ version: 1, threshold: -1, titleBoost: 2, maxTopics: 4, fallbackMinimum: 1, topics: {} }));
-    await expect(loadTopicConfig(undefined, rulesFile)).rejects.toThrow(new TopicConfigError(`${rulesFile}: threshold: Too small: expected number to be >0`));
+    writeFileSync(
+      rulesFile,
+      JSON.stringify({ version: 1, threshold: -1, titleBoost: 2, maxTopics: 4, fallbackMinimum: 1, topics: {} }),
+    );
+    await expect(loadTopicConfig(undefined, rulesFile)).rejects.toThrow(
+      new TopicConfigError(`${rulesFile}: threshold: Too small: expected number to be >0`),
+    );
   });
 
   it("refuses rules for a topic the taxonomy does not have", async () => {
@@ -141,6 +151,8 @@ describe("loadTopicConfig", () => {
     const rules = JSON.parse(readFileSync("seeds/topic-rules.json", "utf8"));
     rules.topics["quantum-gardening"] = { qubit: 1 };
     writeFileSync(rulesFile, JSON.stringify(rules));
-    await expect(loadTopicConfig(undefined, rulesFile)).rejects.toThrow(/"quantum-gardening" that seeds\/topics.json does not have/);
+    await expect(loadTopicConfig(undefined, rulesFile)).rejects.toThrow(
+      /"quantum-gardening" that seeds\/topics.json does not have/,
+    );
   });
 });

@@ -42,7 +42,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
     <article className="mx-auto grid max-w-5xl gap-10 lg:grid-cols-[1fr_16rem]">
       <div className="min-w-0">
         <BackLink href="/">All papers</BackLink>
-        <h1 className="font-serif text-3xl font-semibold leading-tight tracking-tight">{paper.title}</h1>
+        <h1 className="font-serif text-3xl leading-tight font-semibold tracking-tight">{paper.title}</h1>
         {paper.codeUrl && (
           <p className="mt-3">
             <CodeLink url={paper.codeUrl} />
@@ -53,7 +53,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
             <Notice tone={flash.tone} title={flash.title} />
           </div>
         )}
-        <h2 id="abstract" className="mt-8 scroll-mt-6 text-xs font-semibold uppercase tracking-wide text-stone-500">
+        <h2 id="abstract" className="mt-8 scroll-mt-6 text-xs font-semibold tracking-wide text-stone-500 uppercase">
           Abstract
         </h2>
         {explained && (
@@ -66,7 +66,12 @@ export default async function PaperPage({ params, searchParams }: Props) {
         )}
         <p className="mt-2 font-serif text-lg leading-relaxed text-stone-800 dark:text-stone-200">
           {explained ? (
-            <Highlighted segments={highlightEvidence(paper.abstract, explained.evidence.map((e) => e.phrase))} />
+            <Highlighted
+              segments={highlightEvidence(
+                paper.abstract,
+                explained.evidence.map((e) => e.phrase),
+              )}
+            />
           ) : (
             paper.abstract
           )}
@@ -83,13 +88,13 @@ export default async function PaperPage({ params, searchParams }: Props) {
 
       <aside className="space-y-8 text-sm lg:pt-10">
         <section aria-labelledby="digests-heading">
-          <h2 id="digests-heading" className="text-xs font-semibold uppercase tracking-wide text-stone-500">
+          <h2 id="digests-heading" className="text-xs font-semibold tracking-wide text-stone-500 uppercase">
             Provenance
           </h2>
           {first && (
             <p className="mt-2">
               First appeared in{" "}
-              <Link href={`/digests/${first.digest.id}`} className="font-medium hover:text-accent-600">
+              <Link href={`/digests/${first.digest.id}`} className="hover:text-accent-600 font-medium">
                 {first.digest.publishedOn ?? first.digest.label ?? first.digest.fileName}
               </Link>{" "}
               at #{first.position}; in Paperdex since {first.storedAt.slice(0, 10)}.
@@ -109,13 +114,13 @@ export default async function PaperPage({ params, searchParams }: Props) {
         </section>
         {related.length > 0 && (
           <section aria-labelledby="related-heading">
-            <h2 id="related-heading" className="text-xs font-semibold uppercase tracking-wide text-stone-500">
+            <h2 id="related-heading" className="text-xs font-semibold tracking-wide text-stone-500 uppercase">
               Related papers
             </h2>
             <ul className="mt-2 space-y-2">
               {related.map((r) => (
                 <li key={r.slug}>
-                  <Link href={`/papers/${r.slug}`} className="leading-snug hover:text-accent-600">
+                  <Link href={`/papers/${r.slug}`} className="hover:text-accent-600 leading-snug">
                     {r.title}
                   </Link>
                 </li>

@@ -40,13 +40,13 @@ export default async function TopicPage({ params, searchParams }: Props) {
       </p>
       <div className="mt-6 grid gap-6 rounded-xl border border-stone-200 bg-white p-4 md:grid-cols-[auto_minmax(11rem,1fr)_minmax(11rem,1fr)] dark:border-stone-800 dark:bg-stone-900">
         <section aria-labelledby="volume-heading">
-          <h2 id="volume-heading" className="mb-2 text-xs font-semibold uppercase tracking-wide text-stone-500">
+          <h2 id="volume-heading" className="mb-2 text-xs font-semibold tracking-wide text-stone-500 uppercase">
             Volume across digests
           </h2>
           <VolumeChart volume={stats.volume} topicName={topic.name} />
         </section>
         <section aria-labelledby="co-heading">
-          <h2 id="co-heading" className="mb-2 text-xs font-semibold uppercase tracking-wide text-stone-500">
+          <h2 id="co-heading" className="mb-2 text-xs font-semibold tracking-wide text-stone-500 uppercase">
             Often together with
           </h2>
           <ul className="space-y-1 text-sm">
@@ -55,13 +55,13 @@ export default async function TopicPage({ params, searchParams }: Props) {
                 <Link href={`/search?topic=${slug}&topic=${co.slug}`} className="hover:text-accent-600">
                   {co.name}
                 </Link>
-                <span className="tabular-nums text-stone-500">{co.papers}</span>
+                <span className="text-stone-500 tabular-nums">{co.papers}</span>
               </li>
             ))}
           </ul>
         </section>
         <section aria-labelledby="phrases-heading">
-          <h2 id="phrases-heading" className="mb-2 text-xs font-semibold uppercase tracking-wide text-stone-500">
+          <h2 id="phrases-heading" className="mb-2 text-xs font-semibold tracking-wide text-stone-500 uppercase">
             Characteristic phrases
           </h2>
           <ul className="flex flex-wrap gap-1.5 text-xs">
@@ -69,7 +69,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
               <li key={p.phrase}>
                 <Link
                   href={`/search?q=${encodeURIComponent(p.phrase)}&topic=${slug}`}
-                  className="inline-block rounded-full border border-stone-200 px-2 py-0.5 hover:border-accent-500 dark:border-stone-700"
+                  className="hover:border-accent-500 inline-block rounded-full border border-stone-200 px-2 py-0.5 dark:border-stone-700"
                 >
                   {p.phrase} <span className="text-stone-500">{p.papers}</span>
                 </Link>
