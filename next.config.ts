@@ -16,13 +16,13 @@ const SECURITY_HEADERS = [
 const DATA_CSP = { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'; sandbox" };
 
 const nextConfig: NextConfig = {
-  async headers() {
-    return [
+  headers() {
+    return Promise.resolve([
       { source: "/:path*", headers: SECURITY_HEADERS },
       { source: "/api/:path*", headers: [DATA_CSP] },
       { source: "/search/feed.xml", headers: [DATA_CSP] },
       { source: "/search/export.:format", headers: [DATA_CSP] },
-    ];
+    ]);
   },
   // Native and WebAssembly database drivers are loaded by Node at run time, not bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/client"],

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { KeyboardShortcuts } from "@/components/keyboard-shortcuts";
 import { SiteHeader } from "@/components/site-header";
@@ -26,9 +27,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </main>
         <footer className="border-t border-stone-200 py-6 text-center text-xs text-stone-500 dark:border-stone-800">
           Paperdex — abstracts from daily paper digests, searchable by topic.{" "}
-          <a className="underline" href="/api/papers">
+          <Link className="underline" href="/api/papers" prefetch={false}>
             JSON API
-          </a>
+          </Link>
         </footer>
       </body>
     </html>

@@ -18,10 +18,14 @@ export function InstantSearchInput({ id, defaultValue }: { id: string; defaultVa
   const [pending, startTransition] = useTransition();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  // The URL is the source of truth: follow it when it changes (Back, a facet link).
-  useEffect(() => {
-    setValue(searchParams.get("q") ?? "");
-  }, [searchParams]);
+  // The URL is the source of truth: follow it when it changes (Back, a facet link). Adjusted
+  // while rendering rather than in an effect, so the box never shows a stale query for a frame.
+  const urlQuery = searchParams.get("q") ?? "";
+  const [followedQuery, setFollowedQuery] = useState(urlQuery);
+  if (urlQuery !== followedQuery) {
+    setFollowedQuery(urlQuery);
+    setValue(urlQuery);
+  }
 
   useEffect(() => () => clearTimeout(timer.current), []);
 

@@ -19,8 +19,8 @@ export function toRawParams(input: URLSearchParams | RawParams): RawParams {
 /** One optional value; an empty form field means "not set", a repeated key is an error. */
 export const single = <T extends z.ZodType>(schema: T) =>
   z.preprocess(
-    (value) => {
-      const one = Array.isArray(value) && value.length === 1 ? value[0] : value;
+    (value: unknown) => {
+      const one: unknown = Array.isArray(value) && value.length === 1 ? (value as unknown[])[0] : value;
       return one === "" ? undefined : one;
     },
     z.custom<unknown>((value) => !Array.isArray(value), { message: "expected one value, got several" }).pipe(schema.optional()),
@@ -36,7 +36,8 @@ export const wholeNumber = (min: number, max: number) =>
 /** A repeatable parameter as an array (empty values dropped), at most `max` of them. */
 export const many = (item: z.ZodString, max: number) =>
   z.preprocess(
-    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((v) => v !== ""),
+    (value: unknown) =>
+      (value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value]).filter((v) => v !== ""),
     z.array(item).max(max, { message: `at most ${max} values` }),
   );
 

@@ -26,7 +26,7 @@ export class IndexPipeline {
   private seq = 0;
   private finished: { sent: Sent; task: Task }[] = [];
   private waiting: Promise<void> = Promise.resolve();
-  private waitError: unknown = null;
+  private waitError: Error | null = null;
   private inFlight = 0;
   /** Papers in tasks sent and not yet marked. */
   private unmarked = 0;
@@ -70,7 +70,7 @@ export class IndexPipeline {
         const done = await this.client.tasks.waitForTask(sent.taskUid, { timeout: TASK_TIMEOUT_MS, interval: 50 });
         this.finished.push({ sent, task: done });
       } catch (error) {
-        this.waitError = error;
+        this.waitError = error instanceof Error ? error : new Error(String(error));
       } finally {
         this.inFlight--;
       }

@@ -166,7 +166,9 @@ export async function compareIndex(db: Db, client: Meilisearch, uid: string): Pr
   const actual = new Map<string, string | undefined>();
   const PAGE = 1_000;
   for (let offset = 0; ; offset += PAGE) {
-    const page = await client.index<PaperDocument>(uid).getDocuments({ fields: ["id", "hash"], limit: PAGE, offset });
+    const page = await client
+      .index<PaperDocument>(uid)
+      .getDocuments<Pick<PaperDocument, "id" | "hash">>({ fields: ["id", "hash"], limit: PAGE, offset });
     for (const doc of page.results) actual.set(doc.id, doc.hash);
     if (page.results.length < PAGE) break;
   }

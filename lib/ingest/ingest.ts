@@ -56,10 +56,10 @@ export interface IngestSummary {
 
 export interface IngestReporter {
   /** Another writer holds the database; the ingest waits for it. */
-  waiting?(holder: string, since: Date): void;
-  fileStart?(file: string, index: number, total: number): void;
-  fileDone?(outcome: FileOutcome): void;
-  indexProgress?(sent: number, total: number): void;
+  waiting?: (holder: string, since: Date) => void;
+  fileStart?: (file: string, index: number, total: number) => void;
+  fileDone?: (outcome: FileOutcome) => void;
+  indexProgress?: (sent: number, total: number) => void;
 }
 
 export interface IngestTargets {

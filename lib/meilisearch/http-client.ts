@@ -30,10 +30,13 @@ export function nodeHttpClient(input: RequestInfo | URL, init: RequestInit = {})
 
   return new Promise((resolveRaw, rejectRaw) => {
     const signal = init.signal ?? undefined;
+    // The client recognises its own timeout by the signal's reason, which need not be an Error.
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
     if (signal?.aborted) return rejectRaw(signal.reason);
     // The client may reuse one signal for many requests (waiting on a task): always detach.
     const done = () => signal?.removeEventListener("abort", onAbort);
     const resolve = (value: unknown) => (done(), resolveRaw(value));
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- see above
     const reject = (error: unknown) => (done(), rejectRaw(error));
     const request = transport.request(url, { method: init.method ?? "GET", headers, agent }, (response) => {
       const chunks: Buffer[] = [];

@@ -64,7 +64,9 @@ function loadWasm(): Promise<void> {
 class CatalogClient extends pg.Client {}
 const CHAR_OID = 18;
 const TEXT_OID = 25;
-const baseQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+// Called with the client as `this` below (apply), so taking it off the prototype is safe.
+// eslint-disable-next-line @typescript-eslint/unbound-method
+const baseQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
 const asText = (r: pg.QueryResult | undefined) => {
   for (const field of r?.fields ?? []) if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
   return r;
@@ -76,7 +78,8 @@ const asText = (r: pg.QueryResult | undefined) => {
   // pg's pool calls back; direct calls get a promise.
   const callback = args.at(-1);
   if (typeof callback === "function") {
-    args[args.length - 1] = (error: Error | null, r: pg.QueryResult) => callback(error, asText(r));
+    const done = callback as (error: Error | null, r: pg.QueryResult | undefined) => unknown;
+    args[args.length - 1] = (error: Error | null, r: pg.QueryResult) => done(error, asText(r));
     return baseQuery.apply(this, args);
   }
   const result = baseQuery.apply(this, args);
@@ -86,7 +89,7 @@ const asText = (r: pg.QueryResult | undefined) => {
 export interface OpenEngine {
   engine: SchemaEngine;
   /** Frees the engine and closes the database connections it opened. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** Opens the schema engine on a database: a SQLite file ("file:./data/x.db") or a PostgreSQL URL. */

@@ -9,7 +9,7 @@ const slug = z
 export const similarParamsSchema = z
   .object({
     paper: z.preprocess(
-      (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+      (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? (v as unknown[]) : [v]),
       z.array(slug).max(5, { message: "pick at most 5 papers" }),
     ),
     text: z

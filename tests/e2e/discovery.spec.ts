@@ -71,7 +71,9 @@ test("a paper's related papers come from its text vector", async ({ page, reques
   await expect(related).toHaveCount(5);
   const titles = (await related.allTextContents()).join(" ");
   expect(titles).toMatch(/merg|soup|averag/i);
-  const api = await (await request.get("/api/papers/merging-models-with-fisher-weighted-averaging")).json();
+  const api = (await (await request.get("/api/papers/merging-models-with-fisher-weighted-averaging")).json()) as {
+    related: unknown[];
+  };
   expect(api.related).toHaveLength(5);
 });
 
@@ -88,7 +90,10 @@ test("a search has an Atom feed and JSON, CSV and BibTeX exports", async ({ page
   expect(xml.match(/<entry>/g)).toHaveLength(Math.min(total, 50));
 
   const exports = page.getByRole("navigation", { name: "Feed and exports" });
-  const json = await (await request.get((await exports.getByRole("link", { name: "JSON" }).getAttribute("href"))!)).json();
+  const json = (await (await request.get((await exports.getByRole("link", { name: "JSON" }).getAttribute("href"))!)).json()) as {
+    total: number;
+    papers: object[];
+  };
   expect(json.total).toBe(total);
   expect(json.papers).toHaveLength(total);
   expect(json.papers[0]).toEqual(

@@ -92,7 +92,7 @@ test("random hostile parameters never cause a server error", async ({ request })
     const response = await request.get(url, { maxRedirects: 0 });
     expect(response.status(), url.slice(0, 200)).toBeLessThan(500);
     if (response.status() === 400 && route.startsWith("/api")) {
-      const body = await response.json();
+      const body = (await response.json()) as { error: string };
       expect(body.error, url.slice(0, 200)).toMatch(/^invalid parameter "\w+": /);
     }
   }
@@ -102,10 +102,12 @@ test("a filter value cannot widen the results", async ({ request }) => {
   for (const value of ['x" OR topics != "y', 'reasoning" OR hasCode = "true', "reasoning OR true", '\\" OR \\"']) {
     const response = await request.get(`/api/search?topic=${encodeURIComponent(value)}`);
     expect(response.status()).toBe(400);
-    expect((await response.json()).param).toBe("topic");
+    expect(((await response.json()) as { param: string }).param).toBe("topic");
   }
   // A well-formed but unknown value matches nothing rather than everything.
-  const unknown = await (await request.get("/api/search?topic=no-such-topic&digest=no_such_digest")).json();
+  const unknown = (await (await request.get("/api/search?topic=no-such-topic&digest=no_such_digest")).json()) as {
+    total: number;
+  };
   expect(unknown.total).toBe(0);
 });
 
@@ -123,6 +125,6 @@ test("bad values get a 400 that names the parameter", async ({ request }) => {
   for (const [url, param] of cases) {
     const response = await request.get(url);
     expect(response.status(), url).toBe(400);
-    expect((await response.json()).param, url).toBe(param);
+    expect(((await response.json()) as { param: string }).param, url).toBe(param);
   }
 });

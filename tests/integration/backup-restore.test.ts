@@ -32,7 +32,7 @@ async function state(dataDir: string, port: number) {
       db.topicOverride.findMany(),
     ]);
     const drift = await compareIndex(db, search, "papers");
-    const hits = (await search.index("papers").search("lora", { limit: 10 })).hits.map((h) => h.id);
+    const hits = (await search.index<{ id: string }>("papers").search("lora", { limit: 10 })).hits.map((h) => h.id);
     return { papers, digests, topics, overrides, drift, hits };
   } finally {
     await db.$disconnect();

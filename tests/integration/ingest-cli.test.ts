@@ -122,7 +122,7 @@ describe("npm run ingest on bad files", () => {
     const result = await runScript("ingest", [changed], env);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/papers\s+0 new, 1 updated, 1 unchanged/);
-    const hits = await search.index(indexUid).search("zebras");
+    const hits = await search.index<{ title: string }>(indexUid).search("zebras");
     expect(hits.hits.map((h) => h.title)).toEqual(["Synthetic Study Number 1 of Things"]);
     await expectIndexMatches();
   });

@@ -43,7 +43,7 @@ describe("evidence", () => {
       ]),
     );
     for (const row of rows)
-      expect(row.score).toBe(JSON.parse(row.evidence).reduce((n: number, e: { weight: number }) => n + e.weight, 0));
+      expect(row.score).toBe((JSON.parse(row.evidence) as { weight: number }[]).reduce((n, e) => n + e.weight, 0));
   });
 });
 

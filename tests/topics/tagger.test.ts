@@ -148,7 +148,9 @@ describe("loadTopicConfig", () => {
   it("refuses rules for a topic the taxonomy does not have", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "rules-"));
     const rulesFile = path.join(dir, "rules.json");
-    const rules = JSON.parse(readFileSync("seeds/topic-rules.json", "utf8"));
+    const rules = JSON.parse(readFileSync("seeds/topic-rules.json", "utf8")) as {
+      topics: Record<string, Record<string, number>>;
+    };
     rules.topics["quantum-gardening"] = { qubit: 1 };
     writeFileSync(rulesFile, JSON.stringify(rules));
     await expect(loadTopicConfig(undefined, rulesFile)).rejects.toThrow(
