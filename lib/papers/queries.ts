@@ -31,8 +31,15 @@ export const getPaper = cache(async (slug: string): Promise<PaperDetail | null> 
   return row ? toPaperDetail(row) : null;
 });
 
+export interface RelatedCandidate {
+  slug: string;
+  title: string;
+  abstract: string;
+  topicSlugs: string[];
+}
+
 /** Papers that share a topic with a paper (the most recent few hundred): related candidates. */
-export async function relatedCandidates(slug: string, topicSlugs: string[], take = 400) {
+export async function relatedCandidates(slug: string, topicSlugs: string[], take = 400): Promise<RelatedCandidate[]> {
   if (topicSlugs.length === 0) return [];
   const rows = await db().paper.findMany({
     where: { slug: { not: slug }, topics: { some: { topicSlug: { in: topicSlugs } } } },

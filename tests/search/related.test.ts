@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cosine, rankRelated, termVector } from "@/lib/papers/similarity";
+import { rankRelated } from "@/lib/search/related";
 
 const paper = (slug: string, title: string, abstract: string, topicSlugs: string[] = []) => ({
   slug,
@@ -8,20 +8,7 @@ const paper = (slug: string, title: string, abstract: string, topicSlugs: string
   topicSlugs,
 });
 
-describe("termVector and cosine", () => {
-  it("ignores stop words and counts title words twice", () => {
-    const v = termVector("Diffusion Memorization", "We study memorization in diffusion models.");
-    expect(Object.fromEntries(v)).toEqual({ diffusion: 3, memorization: 3, study: 1 });
-  });
-
-  it("is 1 for the same text and 0 for disjoint texts", () => {
-    const a = termVector("Graph pooling", "Pooling graphs.");
-    expect(cosine(a, a)).toBeCloseTo(1);
-    expect(cosine(a, termVector("Speech synthesis", "Vocoders."))).toBe(0);
-  });
-});
-
-describe("rankRelated", () => {
+describe("rankRelated (the database ranking of related papers)", () => {
   const target = paper("a", "Memorization in diffusion models", "Diffusion models memorize training images.", [
     "generative-models",
   ]);
@@ -32,7 +19,7 @@ describe("rankRelated", () => {
     paper("d", "Diffusion for pictures", "Pictures from diffusion.", ["generative-models"]),
   ];
 
-  it("ranks by shared words first, topics as a bonus, and leaves the paper out", () => {
+  it("ranks by shared terms first, topics as a bonus, and leaves the paper out", () => {
     expect(rankRelated(target, candidates, 3).map((r) => r.slug)).toEqual(["c", "d", "b"]);
   });
 
