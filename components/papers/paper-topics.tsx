@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PaperDetail, TopicEvidence, TopicRef } from "@/lib/papers/types";
+import type { Evidence, PaperDetail, TopicRef } from "@/lib/papers/types";
 
 interface PaperTopicsProps {
   paper: PaperDetail;
@@ -121,7 +121,7 @@ export function PaperTopics({ paper, explained, editor, editingEnabled, allTopic
 }
 
 /** "Matched “diffusion model” (title), “privacy”": each phrase once, where it was found. */
-function describeEvidence(evidence: TopicEvidence[], source: "rule" | "manual"): string {
+function describeEvidence(evidence: Evidence[], source: "rule" | "manual"): string {
   if (evidence.length === 0)
     return source === "manual" ? "Added by an editor." : "No phrase matched; the best of weak candidates.";
   const phrases = new Map<string, { title: boolean; weight: number }>();

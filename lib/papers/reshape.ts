@@ -1,5 +1,6 @@
 import type { Prisma } from "@/prisma/generated/client/client";
-import type { PaperDetail, PaperSummary, TopicEvidence } from "./types";
+import { parseStoredEvidence } from "../topics/evidence";
+import type { Evidence, PaperDetail, PaperSummary } from "./types";
 
 // Raw rows become the app's types here and nowhere else.
 
@@ -41,18 +42,14 @@ export function toPaperDetail(row: PaperDetailRow): PaperDetail {
       slug: t.topic.slug,
       name: t.topic.name,
       score: t.score,
-      evidence: parseEvidence(t.evidence),
+      evidence: toEvidence(t),
       source: t.source === "manual" ? "manual" : "rule",
     })),
     removedTopics: row.overrides.filter((o) => o.action === "remove").map((o) => ({ slug: o.topic.slug, name: o.topic.name })),
   };
 }
 
-function parseEvidence(json: string): TopicEvidence[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? (value as TopicEvidence[]) : [];
-  } catch {
-    return [];
-  }
+/** A paper–topic row's evidence, parsed (and checked) here once for every page that shows it. */
+export function toEvidence(row: { evidence: string }): Evidence[] {
+  return parseStoredEvidence(row.evidence);
 }

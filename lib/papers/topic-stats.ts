@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import type { TopicEvidence } from "./types";
+import { toEvidence } from "./reshape";
 
 export interface DigestVolume {
   digestId: string;
@@ -39,7 +39,7 @@ export async function topicStats(slug: string): Promise<TopicStats> {
 
   const phraseCounts = new Map<string, number>();
   for (const row of evidenceRows) {
-    const phrases = new Set((JSON.parse(row.evidence) as TopicEvidence[]).map((e) => e.phrase));
+    const phrases = new Set(toEvidence(row).map((e) => e.phrase));
     for (const phrase of phrases) phraseCounts.set(phrase, (phraseCounts.get(phrase) ?? 0) + 1);
   }
 

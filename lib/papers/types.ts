@@ -1,3 +1,5 @@
+import type { Evidence } from "../topics/evidence";
+
 /** The app's own shapes for papers, topics and digests: pages never see Prisma rows. */
 
 export interface TopicRef {
@@ -22,15 +24,11 @@ export interface PaperSummary {
   digests: DigestRef[];
 }
 
-export interface TopicEvidence {
-  phrase: string;
-  field: "title" | "abstract";
-  weight: number;
-}
+export type { Evidence };
 
 export interface PaperTopicDetail extends TopicRef {
   score: number;
-  evidence: TopicEvidence[];
+  evidence: Evidence[];
   /** "manual" when an editor added the topic. */
   source: "rule" | "manual";
 }

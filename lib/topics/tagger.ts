@@ -1,10 +1,5 @@
+import type { Evidence } from "./evidence";
 import type { TopicRules } from "./rules";
-
-export interface Evidence {
-  phrase: string;
-  field: "title" | "abstract";
-  weight: number;
-}
 
 export interface TopicAssignment {
   slug: string;
