@@ -30,3 +30,18 @@ export function db(): Db {
   globalForDb.paperdexDb ??= createDb();
   return globalForDb.paperdexDb;
 }
+
+/** SQLite, through Prisma's driver adapter, binds at most this many parameters per statement. */
+export const MAX_BOUND_PARAMETERS = 999;
+
+/**
+ * Splits `items` into chunks that each fit in one statement: `perItem` bound parameters per
+ * item, plus `reserved` for the rest of the statement (other filters, a LIMIT). PostgreSQL
+ * takes far more; one limit keeps the code the same for both.
+ */
+export function parameterChunks<T>(items: readonly T[], { perItem = 1, reserved = 99 } = {}): T[][] {
+  const size = Math.max(1, Math.floor((MAX_BOUND_PARAMETERS - reserved) / perItem));
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}

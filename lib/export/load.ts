@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { db, parameterChunks } from "../db";
 import { summaryInclude, toPaperSummary } from "../papers/reshape";
 import type { SearchParams } from "../search/params";
 import { resilientSearch } from "../search/resilient-search";
@@ -20,8 +20,8 @@ export async function loadResults(params: SearchParams, limit = MAX_EXPORT): Pro
   }
   const wanted = slugs.slice(0, limit);
   const rows = [];
-  for (let i = 0; i < wanted.length; i += 500) {
-    rows.push(...(await db().paper.findMany({ where: { slug: { in: wanted.slice(i, i + 500) } }, include: summaryInclude })));
+  for (const chunk of parameterChunks(wanted)) {
+    rows.push(...(await db().paper.findMany({ where: { slug: { in: chunk } }, include: summaryInclude })));
   }
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
   const papers = wanted.flatMap((slug): ExportPaper[] => {

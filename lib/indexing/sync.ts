@@ -1,6 +1,6 @@
 import type { Meilisearch } from "meilisearch";
 import { Prisma } from "@/prisma/generated/client/client";
-import type { Db } from "../db";
+import { parameterChunks, type Db } from "../db";
 import { idfTable } from "../embeddings/idf-table";
 import { embedPaper } from "../embeddings/vectors";
 import { rebuildIndex, upsertDocuments } from "./tasks";
@@ -17,13 +17,13 @@ export interface IndexedPaper {
   hash: string;
 }
 
-// Prisma passes ids as bound parameters; SQLite through the driver adapter takes at most 999.
+/** Papers read per query when scanning the whole table (keyset pagination). */
 const BATCH = 500;
 
 /** Every paper (or those given, or those not indexed since they changed) as its search document, a batch at a time. */
 export async function* indexedPapers(db: Db, paperIds?: string[], onlyDirty = false): AsyncGenerator<IndexedPaper[]> {
   if (paperIds) {
-    for (let i = 0; i < paperIds.length; i += BATCH) yield* scan(db, paperIds.slice(i, i + BATCH), onlyDirty);
+    for (const chunk of parameterChunks(paperIds)) yield* scan(db, chunk, onlyDirty);
     return;
   }
   yield* scan(db, undefined, onlyDirty);
@@ -75,9 +75,7 @@ async function* scan(db: Db, paperIds: string[] | undefined, onlyDirty: boolean)
  * PostgreSQL both accept; every value is a bound parameter).
  */
 export async function markIndexed(db: Db, papers: { id: string; hash: string }[]): Promise<void> {
-  const CHUNK = 300; // three parameters per paper, under SQLite's 999
-  for (let i = 0; i < papers.length; i += CHUNK) {
-    const chunk = papers.slice(i, i + CHUNK);
+  for (const chunk of parameterChunks(papers, { perItem: 3, reserved: 0 })) {
     const cases = Prisma.join(
       chunk.map((p) => Prisma.sql`WHEN ${p.id} THEN ${p.hash}`),
       " ",

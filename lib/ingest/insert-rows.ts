@@ -1,10 +1,7 @@
 import { Prisma } from "@/prisma/generated/client/client";
-import type { Db } from "../db";
+import { parameterChunks, type Db } from "../db";
 
 type Queryable = Pick<Db, "$executeRaw">;
-
-// SQLite through Prisma's adapter takes at most 999 bound parameters per statement.
-const MAX_PARAMETERS = 999;
 
 /**
  * Inserts rows with multi-row INSERT statements, every value a bound parameter. Prisma's
@@ -20,9 +17,8 @@ export async function insertRows(
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
   const head = Prisma.raw(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `);
-  const perStatement = Math.floor(MAX_PARAMETERS / columns.length);
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const values = rows.slice(i, i + perStatement).map((row) => Prisma.sql`(${Prisma.join(columns.map((c) => row[c] ?? null))})`);
+  for (const chunk of parameterChunks(rows, { perItem: columns.length, reserved: 0 })) {
+    const values = chunk.map((row) => Prisma.sql`(${Prisma.join(columns.map((c) => row[c] ?? null))})`);
     await db.$executeRaw`${head}${Prisma.join(values)}`;
   }
 }

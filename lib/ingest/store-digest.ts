@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { Db } from "../db";
+import { parameterChunks, type Db } from "../db";
 import { normalizeTitle, slugify, type DigestEntry } from "../digest";
 import { effectiveTopics, topicKey, toTopicRow } from "../topics/overrides";
 import type { Tagger } from "../topics/tagger";
@@ -28,8 +28,6 @@ export interface StoreCounts {
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-const PARAMETER_CHUNK = 500;
-
 /**
  * Stores one parsed digest in a single transaction: the digest, its papers (deduplicated by
  * normalized title), their topics and their positions in it. Either all of it lands or none.
@@ -50,11 +48,10 @@ export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger)
       }
       const titles = [...firstByTitle.keys()];
       const existing = [];
-      // In chunks: ids travel as bound parameters, of which SQLite takes at most 999.
-      for (let i = 0; i < titles.length; i += PARAMETER_CHUNK) {
+      for (const chunk of parameterChunks(titles)) {
         existing.push(
           ...(await tx.paper.findMany({
-            where: { normalizedTitle: { in: titles.slice(i, i + PARAMETER_CHUNK) } },
+            where: { normalizedTitle: { in: chunk } },
             include: { topics: true, overrides: true },
           })),
         );
@@ -166,17 +163,15 @@ async function upsertDigestRow(tx: Tx, digest: DigestToStore): Promise<{ changed
 
 /** Forgets that these papers are indexed: their documents have to be sent again. */
 async function markDirty(tx: Tx, paperIds: string[]): Promise<void> {
-  for (let i = 0; i < paperIds.length; i += PARAMETER_CHUNK) {
-    await tx.paper.updateMany({ where: { id: { in: paperIds.slice(i, i + PARAMETER_CHUNK) } }, data: { indexedHash: null } });
+  for (const chunk of parameterChunks(paperIds)) {
+    await tx.paper.updateMany({ where: { id: { in: chunk } }, data: { indexedHash: null } });
   }
 }
 
 /** Keeps each paper's "newest digest" columns in step with its appearances; returns those that changed. */
 async function refreshSortKeys(tx: Tx, paperIds: string[]): Promise<string[]> {
   const changed: string[] = [];
-  for (let i = 0; i < paperIds.length; i += PARAMETER_CHUNK) {
-    changed.push(...(await refreshSortKeyChunk(tx, paperIds.slice(i, i + PARAMETER_CHUNK))));
-  }
+  for (const chunk of parameterChunks(paperIds)) changed.push(...(await refreshSortKeyChunk(tx, chunk)));
   return changed;
 }
 
@@ -220,9 +215,9 @@ async function insertPapers(tx: Tx, digestId: string, sortKey: number, papers: N
   if (papers.length === 0) return ids;
   const wanted = papers.map((p) => slugify(p.entry.title));
   const taken = new Set<string>();
-  for (let i = 0; i < wanted.length; i += PARAMETER_CHUNK) {
+  for (const chunk of parameterChunks(wanted)) {
     const rows = await tx.paper.findMany({
-      where: { slug: { in: wanted.slice(i, i + PARAMETER_CHUNK) } },
+      where: { slug: { in: chunk } },
       select: { slug: true },
     });
     for (const row of rows) taken.add(row.slug);

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "../db";
+import { db, parameterChunks } from "../db";
 import { summaryInclude, toPaperSummary } from "./reshape";
 import type { PaperDetail, PaperSummary } from "./types";
 
@@ -47,9 +47,8 @@ async function firstDigests(paperIds?: string[]): Promise<Map<string, string>> {
   const select = { paperId: true, digestId: true } as const;
   const appearances = [];
   if (!paperIds) appearances.push(...(await db().appearance.findMany({ select })));
-  // In chunks: ids travel as bound parameters, of which SQLite takes at most 999.
-  for (let i = 0; paperIds && i < paperIds.length; i += 500) {
-    appearances.push(...(await db().appearance.findMany({ where: { paperId: { in: paperIds.slice(i, i + 500) } }, select })));
+  for (const chunk of parameterChunks(paperIds ?? [])) {
+    appearances.push(...(await db().appearance.findMany({ where: { paperId: { in: chunk } }, select })));
   }
   const first = new Map<string, string>();
   for (const a of appearances) {
@@ -94,9 +93,9 @@ export const getDigest = cache(async (id: string): Promise<{ digest: DigestInfo;
   const appearances = await db().appearance.findMany({ where: { digestId: id }, orderBy: { position: "asc" } });
   // Papers in chunks: a relation include would bind every id at once (SQLite takes 999).
   const papers = new Map<string, PaperSummary>();
-  for (let i = 0; i < appearances.length; i += 500) {
+  for (const chunk of parameterChunks(appearances)) {
     const rows = await db().paper.findMany({
-      where: { id: { in: appearances.slice(i, i + 500).map((a) => a.paperId) } },
+      where: { id: { in: chunk.map((a) => a.paperId) } },
       include: summaryInclude,
     });
     for (const row of rows) papers.set(row.id, toPaperSummary(row));
