@@ -1,6 +1,6 @@
 import "server-only";
 import { db, parameterChunks } from "../db";
-import { summaryInclude, toPaperSummary } from "../papers/reshape";
+import { summaryInclude, toExportPaper } from "../papers/reshape";
 import type { SearchParams } from "../search/params";
 import { resilientSearch } from "../search/resilient-search";
 import type { ExportPaper } from "./types";
@@ -27,8 +27,7 @@ export async function loadResults(params: SearchParams, limit = MAX_EXPORT): Pro
   const papers = wanted.flatMap((slug): ExportPaper[] => {
     const row = bySlug.get(slug);
     if (!row) return [];
-    const summary = toPaperSummary(row);
-    return [{ ...summary, topics: summary.topics.map((t) => t.slug), firstSeenAt: row.firstSeenAt.toISOString() }];
+    return [toExportPaper(row)];
   });
   return { total, papers };
 }

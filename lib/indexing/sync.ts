@@ -1,6 +1,7 @@
 import type { Meilisearch } from "meilisearch";
 import { Prisma } from "@/prisma/generated/client/client";
 import { parameterChunks, type Db } from "../db";
+import { indexInclude, toPaperForIndex } from "../papers/reshape";
 import { idfTable } from "../embeddings/idf-table";
 import { embedPaper } from "../embeddings/vectors";
 import { rebuildIndex, upsertDocuments } from "./tasks";
@@ -42,26 +43,11 @@ async function* scan(db: Db, paperIds: string[] | undefined, onlyDirty: boolean)
       },
       orderBy: { id: "asc" },
       take: BATCH,
-      include: {
-        topics: { include: { topic: true }, orderBy: [{ score: "desc" }, { topicSlug: "asc" }] },
-        appearances: { select: { digestId: true } },
-      },
+      include: indexInclude,
     });
     if (papers.length === 0) return;
     yield papers.map((paper) => {
-      const document = withHash(
-        toPaperDocument({
-          slug: paper.slug,
-          title: paper.title,
-          abstract: paper.abstract,
-          codeUrl: paper.codeUrl,
-          sortKey: paper.sortKey,
-          sortPosition: paper.sortPosition,
-          topics: paper.topics.map((t) => ({ slug: t.topic.slug, name: t.topic.name })),
-          digestIds: paper.appearances.map((a) => a.digestId),
-          vector: embedPaper(paper.title, paper.abstract, table),
-        }),
-      );
+      const document = withHash(toPaperDocument(toPaperForIndex(paper, embedPaper(paper.title, paper.abstract, table))));
       return { id: paper.id, indexedHash: paper.indexedHash, document, hash: document.hash! };
     });
     if (papers.length < BATCH) return;

@@ -1,23 +1,12 @@
 import "server-only";
 import { cache } from "react";
 import { db, parameterChunks } from "../db";
-import { summaryInclude, toPaperSummary } from "./reshape";
-import type { PaperDetail, PaperSummary } from "./types";
+import { summaryInclude, toDigestInfo, toPaperSummary } from "./reshape";
+import type { DigestInfo, PaperDetail, PaperSummary } from "./types";
 
 // Where papers come from: digests in the order they were published, and for each paper the
 // digest it first appeared in. Digests dated by their label come first by date; digests with
 // no date come after them, in the order they were ingested.
-
-export interface DigestInfo {
-  id: string;
-  fileName: string;
-  label: string | null;
-  publishedOn: string | null;
-  ingestedAt: string;
-  entryCount: number;
-  /** Papers whose first appearance is this digest. */
-  newPapers: number;
-}
 
 interface DigestRow {
   id: string;
@@ -58,25 +47,13 @@ async function firstDigests(paperIds?: string[]): Promise<Map<string, string>> {
   return first;
 }
 
-function toInfo(d: DigestRow, newPapers: number): DigestInfo {
-  return {
-    id: d.id,
-    fileName: d.fileName,
-    label: d.label,
-    publishedOn: d.publishedOn?.toISOString().slice(0, 10) ?? null,
-    ingestedAt: d.ingestedAt.toISOString(),
-    entryCount: d.entryCount,
-    newPapers,
-  };
-}
-
 /** Every digest, newest first, with how many of its papers were new. */
 export async function listDigestInfo(): Promise<DigestInfo[]> {
   const { ordered } = await digestOrder();
   const first = await firstDigests();
   const newCount = new Map<string, number>();
   for (const digestId of first.values()) newCount.set(digestId, (newCount.get(digestId) ?? 0) + 1);
-  return ordered.map((d) => toInfo(d, newCount.get(d.id) ?? 0)).reverse();
+  return ordered.map((d) => toDigestInfo(d, newCount.get(d.id) ?? 0)).reverse();
 }
 
 export interface DigestEntry {
@@ -111,7 +88,7 @@ export const getDigest = cache(async (id: string): Promise<{ digest: DigestInfo;
       seenBefore: earlier ? { id: earlier.id, label: earlier.label, fileName: earlier.fileName } : null,
     };
   });
-  return { digest: toInfo(digest, entries.filter((e) => !e.seenBefore).length), entries };
+  return { digest: toDigestInfo(digest, entries.filter((e) => !e.seenBefore).length), entries };
 });
 
 /** The digest a paper first appeared in, with its position there, from the paper's own digests. */
@@ -120,5 +97,5 @@ export async function firstAppearance(paper: PaperDetail) {
   const first = [...paper.digests].sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0))[0];
   const digest = first && ordered.find((d) => d.id === first.id);
   if (!first || !digest) return null;
-  return { digest: toInfo(digest, 0), position: first.position, storedAt: paper.firstSeenAt };
+  return { digest: toDigestInfo(digest, 0), position: first.position, storedAt: paper.firstSeenAt };
 }

@@ -2,8 +2,17 @@ import "server-only";
 import { cache } from "react";
 import { db } from "../db";
 import { PAPER_ORDER } from "./order";
-import { detailInclude, toPaperDetail, toPaperSummary, summaryInclude } from "./reshape";
-import type { Page, PaperDetail, PaperSummary, TopicWithCount } from "./types";
+import {
+  detailInclude,
+  relatedCandidateSelect,
+  summaryInclude,
+  toDigestSummary,
+  toPaperDetail,
+  toPaperSummary,
+  toRelatedCandidate,
+  toTopicWithCount,
+} from "./reshape";
+import type { DigestSummary, Page, PaperDetail, PaperSummary, RelatedCandidate, TopicWithCount } from "./types";
 
 function page<T>(items: T[], total: number, pageNumber: number, perPage: number): Page<T> {
   return { items, total, page: pageNumber, perPage, totalPages: Math.max(1, Math.ceil(total / perPage)) };
@@ -31,43 +40,31 @@ export const getPaper = cache(async (slug: string): Promise<PaperDetail | null> 
   return row ? toPaperDetail(row) : null;
 });
 
-export interface RelatedCandidate {
-  slug: string;
-  title: string;
-  abstract: string;
-  topicSlugs: string[];
-}
-
 /** Papers that share a topic with a paper (the most recent few hundred): related candidates. */
 export async function relatedCandidates(slug: string, topicSlugs: string[], take = 400): Promise<RelatedCandidate[]> {
   if (topicSlugs.length === 0) return [];
   const rows = await db().paper.findMany({
     where: { slug: { not: slug }, topics: { some: { topicSlug: { in: topicSlugs } } } },
-    select: { slug: true, title: true, abstract: true, topics: { select: { topicSlug: true } } },
+    select: relatedCandidateSelect,
     orderBy: [...PAPER_ORDER],
     take,
   });
-  return rows.map((row) => ({
-    slug: row.slug,
-    title: row.title,
-    abstract: row.abstract,
-    topicSlugs: row.topics.map((t) => t.topicSlug),
-  }));
+  return rows.map(toRelatedCandidate);
 }
 
 /** Every topic with its number of papers (the count the writers keep in Topic.paperCount). */
 export const listTopics = cache(async (): Promise<TopicWithCount[]> => {
   const topics = await db().topic.findMany({ orderBy: { rank: "asc" } });
-  return topics.map((t) => ({ slug: t.slug, name: t.name, description: t.description, count: t.paperCount }));
+  return topics.map(toTopicWithCount);
 });
 
 export const getTopic = cache(async (slug: string): Promise<TopicWithCount | null> => {
   return (await listTopics()).find((t) => t.slug === slug) ?? null;
 });
 
-export async function listDigests() {
+export async function listDigests(): Promise<DigestSummary[]> {
   const rows = await db().digest.findMany({ orderBy: [{ sortKey: "desc" }, { fileName: "asc" }] });
-  return rows.map((d) => ({ id: d.id, fileName: d.fileName, label: d.label, entryCount: d.entryCount }));
+  return rows.map(toDigestSummary);
 }
 
 /** Title and abstract of the given papers, for "more like these". Unknown slugs are skipped. */

@@ -40,6 +40,34 @@ export interface PaperDetail extends Omit<PaperSummary, "topics"> {
   firstSeenAt: string;
 }
 
+/** A digest with what its pages show: where it sits in time and how many papers it brought. */
+export interface DigestInfo {
+  id: string;
+  fileName: string;
+  label: string | null;
+  publishedOn: string | null;
+  ingestedAt: string;
+  entryCount: number;
+  /** Papers whose first appearance is this digest. */
+  newPapers: number;
+}
+
+/** A digest as a facet value (search filters, related lists). */
+export interface DigestSummary {
+  id: string;
+  fileName: string;
+  label: string | null;
+  entryCount: number;
+}
+
+/** A paper as the related-papers fallback compares it with others. */
+export interface RelatedCandidate {
+  slug: string;
+  title: string;
+  abstract: string;
+  topicSlugs: string[];
+}
+
 export interface TopicWithCount {
   slug: string;
   name: string;

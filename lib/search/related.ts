@@ -2,7 +2,8 @@ import "server-only";
 import { idfTable } from "../embeddings/idf-table";
 import { cosine, embedPaper } from "../embeddings/vectors";
 import { isSearchUnreachable, meiliErrorCode } from "../meilisearch/errors";
-import { relatedCandidates, type RelatedCandidate } from "../papers/queries";
+import { relatedCandidates } from "../papers/queries";
+import type { RelatedCandidate } from "../papers/types";
 import type { PaperDetail } from "../papers/types";
 import { similarToPaper } from "./similar";
 
