@@ -1,26 +1,7 @@
 import { createHash } from "node:crypto";
-import { EMBEDDER } from "../search/settings";
+import { EMBEDDER, type PaperDocument } from "../search/settings";
 
-/** The shape of a paper in the Meilisearch index. Built from the database only. */
-export interface PaperDocument {
-  id: string;
-  slug: string;
-  title: string;
-  abstract: string;
-  codeUrl: string | null;
-  hasCode: boolean;
-  topics: string[];
-  topicNames: string[];
-  digests: string[];
-  /** Newest digest's sort key (YYYYMMDD, or MMDD when the year is unknown). */
-  date: number;
-  /** Position in that newest digest, to keep a digest's own order within a date. */
-  position: number;
-  /** Hash of the rest of the document: lets `npm run check` spot drift without comparing everything. */
-  hash?: string;
-  /** The paper's text vector (lib/embeddings), for similar papers and hybrid search. */
-  _vectors: Record<typeof EMBEDDER, number[] | null>;
-}
+export type { PaperDocument };
 
 export interface PaperForIndex {
   slug: string;

@@ -1,6 +1,6 @@
 import type { Hit, MultiSearchQuery, SearchResponse } from "meilisearch";
 import { indexName, searchClient } from "../meilisearch/client";
-import type { PaperDocument } from "../indexing/document";
+import type { PaperDocument } from "./settings";
 import { buildFilter, type FacetSelection } from "./filters";
 import { segmentsToText, toSegments, type TextSegment } from "./highlight";
 import { selectionOf, type SearchParams } from "./params";

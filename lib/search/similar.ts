@@ -1,7 +1,7 @@
 import { idfTable } from "../embeddings/idf-table";
 import { embedPaper, embedText, meanVector } from "../embeddings/vectors";
 import { indexName, searchClient } from "../meilisearch/client";
-import type { PaperDocument } from "../indexing/document";
+import type { PaperDocument } from "./settings";
 import { EMBEDDER } from "./settings";
 
 export interface SimilarPaper {
