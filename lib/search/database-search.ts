@@ -2,15 +2,20 @@ import "server-only";
 import type { Prisma } from "@/prisma/generated/client/client";
 import { db, usesPostgres } from "../db";
 import { highlightEvidence } from "../topics/highlight-evidence";
-import type { SearchParams } from "./params";
+import { MAX_PAGE, type SearchParams } from "./params";
 import type { FacetCounts, SearchHit, SearchResult } from "./search";
 import { PAPER_ORDER } from "../papers/order";
 
 // The search used while Meilisearch is down: every word must appear in the title or the
-// abstract (a plain substring match the database does itself), ranked by where the words
-// appear. No typo tolerance, synonyms or disjunctive counts, but results instead of an error.
+// abstract (a plain substring match the database does itself). No typo tolerance, synonyms
+// or disjunctive counts, but results instead of an error.
+//
+// Ranking by where the words appear is done in memory, so it covers a bounded window: the
+// newest RANKED_WINDOW matches, ranked; the matches after them follow newest first, paged by
+// the database. The total and the facet counts both count every match, and every page of
+// them can be reached.
 
-const CANDIDATES = 500;
+export const RANKED_WINDOW = 500;
 const SNIPPET_CHARS = 240;
 
 function words(q: string): string[] {
@@ -43,41 +48,52 @@ function snippet(abstract: string, terms: string[]): string {
   return `${start > 0 ? "…" : ""}${text}${start + SNIPPET_CHARS < abstract.length ? "…" : ""}`;
 }
 
+const PAPER_FIELDS = {
+  slug: true,
+  title: true,
+  abstract: true,
+  codeUrl: true,
+  topics: { select: { topicSlug: true } },
+  appearances: { select: { digestId: true } },
+} as const satisfies Prisma.PaperSelect;
+
+function orderOf(sort: SearchParams["sort"]): Prisma.PaperOrderByWithRelationInput[] {
+  // Every order ends on the slug, so that pages cut by the database never overlap.
+  if (sort === "title") return [{ title: "asc" }, { slug: "asc" }];
+  if (sort === "oldest") return [{ sortKey: "asc" }, { sortPosition: "asc" }, { slug: "asc" }];
+  return [...PAPER_ORDER];
+}
+
+/** The papers at positions [start, start + count) of the result list. */
+async function pageOf(where: Prisma.PaperWhereInput, params: SearchParams, terms: string[]) {
+  const start = (params.page - 1) * params.perPage;
+  const end = start + params.perPage;
+  const find = (skip: number, take: number, orderBy = orderOf(params.sort)) =>
+    db().paper.findMany({ where, orderBy, skip, take, select: PAPER_FIELDS });
+  if (params.sort !== "relevance" || terms.length === 0) return find(start, params.perPage);
+
+  const score = (p: { title: string; abstract: string }) =>
+    terms.reduce((n, t) => n + (p.title.toLowerCase().includes(t) ? 3 : 0) + (p.abstract.toLowerCase().includes(t) ? 1 : 0), 0);
+  const [window, after] = await Promise.all([
+    start < RANKED_WINDOW ? find(0, RANKED_WINDOW, [...PAPER_ORDER]) : [],
+    end > RANKED_WINDOW ? find(Math.max(start, RANKED_WINDOW), end - Math.max(start, RANKED_WINDOW), [...PAPER_ORDER]) : [],
+  ]);
+  // Array.prototype.sort is stable: equal scores keep the newest-first order.
+  const ranked = window.map((p) => ({ p, score: score(p) })).sort((a, b) => b.score - a.score);
+  return [...ranked.slice(start, end).map((r) => r.p), ...after];
+}
+
 export async function databaseSearch(params: SearchParams): Promise<SearchResult> {
   const where = whereOf(params);
   const terms = words(params.q);
-  const [total, candidates, topicCounts, digestCounts, withCode] = await Promise.all([
+  const [total, pageItems, topicCounts, digestCounts, withCode] = await Promise.all([
     db().paper.count({ where }),
-    db().paper.findMany({
-      where,
-      orderBy:
-        params.sort === "title"
-          ? { title: "asc" }
-          : params.sort === "oldest"
-            ? [{ sortKey: "asc" }, { sortPosition: "asc" }]
-            : [...PAPER_ORDER],
-      take: CANDIDATES,
-      select: {
-        slug: true,
-        title: true,
-        abstract: true,
-        codeUrl: true,
-        topics: { select: { topicSlug: true } },
-        appearances: { select: { digestId: true } },
-      },
-    }),
+    pageOf(where, params, terms),
     // Topic counts ignore the topic selection, as the main search's do.
     db().paperTopic.groupBy({ by: ["topicSlug"], where: { paper: whereOf(params, true) }, _count: { _all: true } }),
     db().appearance.groupBy({ by: ["digestId"], where: { paper: where }, _count: { _all: true } }),
     db().paper.count({ where: { AND: [where, { codeUrl: { not: null } }] } }),
   ]);
-  const score = (title: string, abstract: string) =>
-    terms.reduce((n, t) => n + (title.toLowerCase().includes(t) ? 3 : 0) + (abstract.toLowerCase().includes(t) ? 1 : 0), 0);
-  const ranked =
-    params.sort === "relevance" && terms.length > 0
-      ? [...candidates].sort((a, b) => score(b.title, b.abstract) - score(a.title, a.abstract))
-      : candidates;
-  const pageItems = ranked.slice((params.page - 1) * params.perPage, params.page * params.perPage);
   const hits: SearchHit[] = pageItems.map((p) => {
     const text = snippet(p.abstract, terms);
     return {
@@ -96,14 +112,14 @@ export async function databaseSearch(params: SearchParams): Promise<SearchResult
     digest: Object.fromEntries(digestCounts.map((c) => [c.digestId, c._count._all])),
     hasCode: { true: withCode, false: total - withCode },
   };
-  const shown = Math.min(total, CANDIDATES);
   return {
     query: params.q,
     dropped: [],
     page: params.page,
     perPage: params.perPage,
-    total: shown,
-    totalPages: Math.max(1, Math.ceil(shown / params.perPage)),
+    total,
+    // Pages past MAX_PAGE cannot be asked for (as with Meilisearch, whose hits stop at 10,000).
+    totalPages: Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / params.perPage))),
     hits,
     facets,
     processingTimeMs: 0,

@@ -12,6 +12,9 @@ const digestValue = z
   .max(100)
   .regex(/^[A-Za-z0-9_-]+$/, { message: "must be a digest id (letters, digits, _ and -)" });
 
+/** The last page a search may ask for. */
+export const MAX_PAGE = 500;
+
 export const searchParamsSchema = z
   .object({
     q: single(z.string().max(500, { message: "at most 500 characters" })).transform((q) => (q ?? "").trim()),
@@ -25,7 +28,7 @@ export const searchParamsSchema = z
         message: `must be one of ${Object.keys(SORTS).join(", ")}`,
       }),
     ).transform((v): SortParam => v ?? "relevance"),
-    page: single(wholeNumber(1, 500)).transform((v) => v ?? 1),
+    page: single(wholeNumber(1, MAX_PAGE)).transform((v) => v ?? 1),
     perPage: single(wholeNumber(1, MAX_PER_PAGE)).transform((v) => v ?? DEFAULT_PER_PAGE),
   })
   .strip();
