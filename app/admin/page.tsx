@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { Notice } from "@/components/notice";
-import { ADMIN_COOKIE, editingEnabled, isValidSession, safeNext } from "@/lib/admin/auth";
+import { ADMIN_COOKIE, editingEnabled, isEditor, safeNext } from "@/lib/admin/auth";
 import type { RawParams } from "@/lib/api/params";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Editors", robots: { index: false } }
 export default async function AdminPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   const params = await searchParams;
   const next = safeNext(typeof params.next === "string" ? params.next : "/");
-  const signedIn = isValidSession((await cookies()).get(ADMIN_COOKIE)?.value);
+  const signedIn = await isEditor((await cookies()).get(ADMIN_COOKIE)?.value);
   const input = "w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm dark:border-stone-700 dark:bg-stone-900";
   const button = "rounded-lg bg-accent-600 px-4 py-2 text-sm font-medium text-white hover:bg-accent-700";
 

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { Evidence, PaperDetail, TopicRef } from "@/lib/papers/types";
+import { CORRECTION_MESSAGES } from "@/lib/topics/correction-messages";
+import { additionBlocked } from "@/lib/topics/overrides";
 
 interface PaperTopicsProps {
   paper: PaperDetail;
@@ -18,6 +20,8 @@ const smallButton =
 export function PaperTopics({ paper, explained, editor, editingEnabled, allTopics }: PaperTopicsProps) {
   const action = `/api/papers/${encodeURIComponent(paper.slug)}/topics`;
   const addable = allTopics.filter((t) => !paper.topics.some((p) => p.slug === t.slug));
+  // No form where every addition would be refused: say why instead.
+  const blocked = additionBlocked(paper.topics, allTopics);
   return (
     <section aria-labelledby="topics-heading" id="topics" className="mt-10 scroll-mt-6">
       <h2 id="topics-heading" className="text-xs font-semibold tracking-wide text-stone-500 uppercase">
@@ -85,7 +89,11 @@ export function PaperTopics({ paper, explained, editor, editingEnabled, allTopic
         </div>
       )}
 
-      {editor ? (
+      {editor && blocked ? (
+        <p className="mt-4 text-xs text-stone-500">
+          {blocked === "too-many" ? CORRECTION_MESSAGES["too-many"] : "Every topic of the taxonomy is already on this paper."}
+        </p>
+      ) : editor ? (
         <form action={action} method="post" className="mt-4 flex flex-wrap items-center gap-2 text-sm">
           <input type="hidden" name="action" value="add" />
           <label htmlFor="add-topic" className="text-stone-600 dark:text-stone-300">

@@ -1,9 +1,11 @@
 import "server-only";
-import { createHash, timingSafeEqual } from "node:crypto";
+import { db } from "../db";
 import { env } from "../env";
+import { hasSession, isAdminToken, SESSION_TTL_SECONDS } from "./sessions";
 
-// Editors prove themselves with ADMIN_TOKEN: typed once into /admin (kept in an httpOnly,
-// SameSite=Strict cookie as a hash) or sent as "Authorization: Bearer <token>" by scripts.
+// Editors prove themselves with ADMIN_TOKEN: typed once into /admin, which opens a session kept
+// in the database (lib/admin/sessions.ts) behind an httpOnly, SameSite=Strict cookie, or sent as
+// "Authorization: Bearer <token>" by scripts.
 
 export const ADMIN_COOKIE = "paperdex_admin";
 
@@ -11,27 +13,21 @@ export function editingEnabled(): boolean {
   return env().ADMIN_TOKEN !== undefined;
 }
 
-function digest(value: string): Buffer {
-  return createHash("sha256").update(value).digest();
+/** The attributes of the session cookie (and of the empty one that clears it at sign-out). */
+export function sessionCookieOptions(secure: boolean, maxAge = SESSION_TTL_SECONDS) {
+  return { httpOnly: true, sameSite: "strict", secure, path: "/", maxAge } as const;
 }
 
-/** The cookie value for a valid token: its hash, so the token itself is never stored. */
-export function sessionValue(token: string): string | null {
-  const expected = env().ADMIN_TOKEN;
-  if (!expected || !timingSafeEqual(digest(token), digest(expected))) return null;
-  return digest(`paperdex-session:${expected}`).toString("hex");
+/** True when the cookie belongs to a live editor session. */
+export function isEditor(cookie: string | undefined): Promise<boolean> {
+  return hasSession(db(), cookie);
 }
 
-export function isValidSession(cookie: string | undefined): boolean {
-  const expected = env().ADMIN_TOKEN;
-  if (!expected || !cookie) return false;
-  return timingSafeEqual(digest(cookie), digest(digest(`paperdex-session:${expected}`).toString("hex")));
-}
-
-export function isAuthorized(request: Request, cookie: string | undefined): boolean {
+/** A script's Bearer token, or else the browser's session cookie. */
+export async function isAuthorized(request: Request, cookie: string | undefined): Promise<boolean> {
   const header = request.headers.get("authorization");
-  if (header?.startsWith("Bearer ")) return sessionValue(header.slice("Bearer ".length)) !== null;
-  return isValidSession(cookie);
+  if (header?.startsWith("Bearer ")) return isAdminToken(header.slice("Bearer ".length));
+  return isEditor(cookie);
 }
 
 /** Only same-site relative paths may be redirected to after login. */

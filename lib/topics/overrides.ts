@@ -50,6 +50,15 @@ export function checkCorrection(
   return current.length <= 1 ? { kind: "last-topic" } : null;
 }
 
+/**
+ * Why no topic can be added to a paper with these topics (checkCorrection would refuse every
+ * one), or null when some can: the paper page then offers no "Add a topic" form.
+ */
+export function additionBlocked(current: { slug: string }[], knownTopics: { slug: string }[]): "too-many" | "none-left" | null {
+  if (current.length >= MAX_TOPICS) return "too-many";
+  return knownTopics.some((t) => !current.some((c) => c.slug === t.slug)) ? null : "none-left";
+}
+
 /** A topic as a PaperTopic row. */
 export function toTopicRow(topic: EffectiveTopic) {
   return { topicSlug: topic.slug, score: topic.score, evidence: JSON.stringify(topic.evidence), source: topic.source };

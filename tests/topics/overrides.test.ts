@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkCorrection, effectiveTopics } from "@/lib/topics/overrides";
+import { additionBlocked, checkCorrection, effectiveTopics } from "@/lib/topics/overrides";
 import { highlightEvidence } from "@/lib/topics/highlight-evidence";
 
 const rule = (slug: string, score = 5) => ({
@@ -55,6 +55,25 @@ describe("checkCorrection", () => {
   it("undoes only what was corrected", () => {
     expect(checkCorrection("undo", "a", current, [], known)).toEqual({ kind: "nothing-to-undo" });
     expect(checkCorrection("undo", "a", current, [{ topicSlug: "a", action: "remove" }], known)).toBeNull();
+  });
+});
+
+describe("additionBlocked", () => {
+  const slugs = (...s: string[]) => s.map((slug) => ({ slug }));
+
+  it("says why nothing can be added exactly when checkCorrection refuses every addition", () => {
+    const cases: [string[], string[], ReturnType<typeof additionBlocked>][] = [
+      [["a", "b"], ["a", "b", "c", "d", "e"], null],
+      [["a", "b", "c"], ["a", "b", "c", "d", "e"], null],
+      [["a", "b", "c", "d"], ["a", "b", "c", "d", "e"], "too-many"],
+      [["a", "b"], ["a", "b"], "none-left"],
+      [["a", "b", "c", "d"], ["a", "b", "c", "d"], "too-many"],
+    ];
+    for (const [current, taxonomy, expected] of cases) {
+      expect(additionBlocked(slugs(...current), slugs(...taxonomy)), current.join()).toBe(expected);
+      const allowed = taxonomy.filter((t) => checkCorrection("add", t, slugs(...current), [], new Set(taxonomy)) === null);
+      expect(allowed.length === 0, current.join()).toBe(expected !== null);
+    }
   });
 });
 

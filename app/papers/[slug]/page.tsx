@@ -8,7 +8,7 @@ import { cookies } from "next/headers";
 import { Highlighted } from "@/components/highlighted";
 import { Notice } from "@/components/notice";
 import { PaperTopics } from "@/components/papers/paper-topics";
-import { ADMIN_COOKIE, editingEnabled, isValidSession } from "@/lib/admin/auth";
+import { ADMIN_COOKIE, editingEnabled, isEditor } from "@/lib/admin/auth";
 import { firstAppearance } from "@/lib/papers/provenance";
 import { relatedPapers } from "@/lib/search/related";
 import type { RawParams } from "@/lib/api/params";
@@ -32,7 +32,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
   const [related, allTopics, editor, first] = await Promise.all([
     relatedPapers(paper),
     listTopics(),
-    cookies().then((c) => isValidSession(c.get(ADMIN_COOKIE)?.value)),
+    cookies().then((c) => isEditor(c.get(ADMIN_COOKIE)?.value)),
     firstAppearance(paper),
   ]);
   const explained = paper.topics.find((t) => t.slug === query.explain) ?? null;

@@ -30,7 +30,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
 
   if (!editingEnabled()) return reply(403, "disabled");
   const cookie = (await cookies()).get(ADMIN_COOKIE)?.value;
-  if (!isAuthorized(request, cookie)) return reply(401, "unauthorized");
+  if (!(await isAuthorized(request, cookie))) return reply(401, "unauthorized");
 
   let input: unknown;
   try {
