@@ -1,13 +1,17 @@
 import "server-only";
 import { db } from "./db";
 import { indexName, searchClient } from "./meilisearch/client";
+import { describeSearchError, isSearchUnreachable } from "./meilisearch/errors";
+
+// Anyone may read /api/health (load balancers, monitors), so it says which component is down
+// in general words; what the driver said (hosts, ports, paths, SQL) goes to the server log.
 
 export interface Health {
   status: "ok" | "degraded";
   /** This app process's resident memory, for operators and the load test. */
   app: { rssMb: number };
-  database: { status: "up" | "down"; papers?: number; error?: string };
-  search: { status: "up" | "down"; documents?: number; error?: string };
+  database: { status: "up" | "down"; papers?: number; reason?: string };
+  search: { status: "up" | "down"; engine: "meilisearch"; documents?: number; reason?: string };
 }
 
 export async function checkHealth(): Promise<Health> {
@@ -15,13 +19,23 @@ export async function checkHealth(): Promise<Health> {
     db()
       .paper.count()
       .then((papers) => ({ status: "up" as const, papers }))
-      .catch((error: Error) => ({ status: "down" as const, error: firstLine(error.message) })),
+      .catch((error: unknown) => {
+        console.error("[health] database down:", error);
+        return { status: "down" as const, reason: "the database did not answer" };
+      }),
     // A search (not index stats): the web app's key may only search.
     searchClient()
       .index(indexName())
       .search("", { page: 1, hitsPerPage: 0 })
-      .then((result) => ({ status: "up" as const, documents: result.totalHits ?? 0 }))
-      .catch((error: Error) => ({ status: "down" as const, error: firstLine(error.message) })),
+      .then((result) => ({ status: "up" as const, engine: "meilisearch" as const, documents: result.totalHits ?? 0 }))
+      .catch((error: unknown) => {
+        console.error(`[health] search down: ${describeSearchError(error)}`);
+        return {
+          status: "down" as const,
+          engine: "meilisearch" as const,
+          reason: isSearchUnreachable(error) ? "Meilisearch is not answering" : "Meilisearch refused the request",
+        };
+      }),
   ]);
   return {
     status: database.status === "up" && search.status === "up" ? "ok" : "degraded",
@@ -29,8 +43,4 @@ export async function checkHealth(): Promise<Health> {
     database,
     search,
   };
-}
-
-function firstLine(message: string): string {
-  return message.split("\n")[0]!.slice(0, 200);
 }

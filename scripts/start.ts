@@ -2,7 +2,7 @@
 // Migrates the SQLite database, starts Meilisearch (unless MEILI_URL points elsewhere),
 // ingests seeds/, builds the app when its sources changed, and serves it. Ctrl-C stops all.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { db } from "@/lib/db";
@@ -13,6 +13,7 @@ import { indexName, adminClient } from "@/lib/meilisearch/client";
 import { keyProblem } from "@/lib/meilisearch/key-check";
 import { ensureScopedKeys } from "@/lib/meilisearch/keys";
 import { startLocalServer, type LocalServer } from "@/lib/meilisearch/local-server";
+import { buildIsStale, NEXT_BIN } from "./lib/build";
 import { fail, formatMs } from "./lib/cli";
 
 const { values } = parseArgs({
@@ -41,30 +42,6 @@ process.on("SIGTERM", () => void shutdown(0));
 
 function step(message: string) {
   console.log(`▸ ${message}`);
-}
-
-/** True when .next is missing or older than any source the build depends on. */
-function buildIsStale(): boolean {
-  const buildId = path.resolve(".next/BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const built = statSync(buildId).mtimeMs;
-  const newer = (entry: string): boolean => {
-    if (!existsSync(entry)) return false;
-    const stat = statSync(entry);
-    if (!stat.isDirectory()) return stat.mtimeMs > built;
-    return readdirSync(entry).some((name) => newer(path.join(entry, name)));
-  };
-  return [
-    "app",
-    "components",
-    "lib",
-    "prisma/schema.prisma",
-    "next.config.ts",
-    "proxy.ts",
-    "instrumentation.ts",
-    "package-lock.json",
-    "postcss.config.mjs",
-  ].some(newer);
 }
 
 async function main() {
@@ -115,7 +92,6 @@ async function main() {
     if (summary.failedFiles) console.warn(`  ${summary.failedFiles} seed file(s) failed: run \`npm run ingest\` to see why`);
   }
 
-  const nextBin = path.resolve("node_modules/next/dist/bin/next");
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (!meili) {
     // A remote Meilisearch: the web app gets the search key, never the admin or master key.
@@ -132,12 +108,12 @@ async function main() {
   }
   if (!values.dev && buildIsStale()) {
     step("Building the web app (first run, or sources changed)");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: childEnv });
+    const build = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: childEnv });
     if (build.status !== 0) throw new Error("next build failed (see above)");
   }
 
   step(`Serving http://localhost:${port}  (Ctrl-C stops everything)`);
-  app = spawn(process.execPath, [nextBin, values.dev ? "dev" : "start", "-p", String(port)], {
+  app = spawn(process.execPath, [NEXT_BIN, values.dev ? "dev" : "start", "-p", String(port)], {
     stdio: "inherit",
     env: childEnv,
   });

@@ -119,7 +119,12 @@ export default async function SearchPage({ searchParams }: Props) {
           </>
         )}
       </aside>
-      <section aria-labelledby="results-heading" className="order-1 min-w-0 lg:order-2">
+      {/* Which engine answered, for monitors and the load test (the notice says it to people). */}
+      <section
+        aria-labelledby="results-heading"
+        data-search-engine={result?.engine ?? "unavailable"}
+        className="order-1 min-w-0 lg:order-2"
+      >
         <div className="mb-4">
           <SearchPageForm state={state} />
         </div>
@@ -144,8 +149,8 @@ export default async function SearchPage({ searchParams }: Props) {
                   tone="warning"
                   title="The search engine is not answering: these results come from a simpler database search."
                 >
-                  Every word must appear as written (no typo tolerance or synonyms), and the first 500 matches are shown. Full
-                  search comes back by itself as soon as the engine does.
+                  Every word must appear as written (no typo tolerance or synonyms); the newest 500 matches are ranked by where
+                  the words appear, and the rest follow newest first. Full search comes back by itself as soon as the engine does.
                 </Notice>
               </div>
             )}

@@ -1,10 +1,13 @@
 import "server-only";
 import { databaseSearch } from "./database-search";
-import { isSearchUnreachable } from "../meilisearch/errors";
+import { describeSearchError, isSearchUnreachable } from "../meilisearch/errors";
 import type { SearchParams } from "./params";
 import { searchPapers, type SearchResult } from "./search";
 
 export type Engine = "meilisearch" | "database";
+
+/** Whether the last search found Meilisearch unreachable (to log outages, not every request). */
+let outage = false;
 
 /**
  * Search through Meilisearch, or, when it cannot be reached, through the database so that
@@ -12,10 +15,18 @@ export type Engine = "meilisearch" | "database";
  */
 export async function resilientSearch(params: SearchParams): Promise<SearchResult & { engine: Engine }> {
   try {
-    return { ...(await searchPapers(params)), engine: "meilisearch" };
+    const result = await searchPapers(params);
+    if (outage) {
+      outage = false;
+      console.warn("[search] Meilisearch answers again: searching through it");
+    }
+    return { ...result, engine: "meilisearch" };
   } catch (error) {
     if (!isSearchUnreachable(error)) throw error;
-    console.warn(`[search] Meilisearch unreachable, answering from the database: ${(error as Error).message}`);
+    if (!outage) {
+      outage = true;
+      console.warn(`[search] ${describeSearchError(error)} Answering from the database until it returns.`);
+    }
     return { ...(await databaseSearch(params)), engine: "database" };
   }
 }
