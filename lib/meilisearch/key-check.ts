@@ -1,14 +1,21 @@
 // Checks, at start, that each Meilisearch key can do what its user needs, so that a wrong key
 // stops the start with a message instead of failing as a 500 on the first search.
 
-export type KeyRole = "search" | "admin";
+export type KeyRole = "search" | "write" | "admin";
 
-const NAMES: Record<KeyRole, string> = { search: "MEILI_API_KEY", admin: "MEILI_ADMIN_KEY" };
+const NAMES: Record<KeyRole, string> = { search: "MEILI_API_KEY", write: "MEILI_WRITE_KEY", admin: "MEILI_ADMIN_KEY" };
 
-async function call(host: string, key: string | undefined, method: string, route: string, body?: unknown) {
+async function call(
+  host: string,
+  key: string | undefined,
+  method: string,
+  route: string,
+  body?: unknown,
+  contentType = "application/json",
+) {
   const response = await fetch(new URL(route, host.endsWith("/") ? host : `${host}/`), {
     method,
-    headers: { "Content-Type": "application/json", ...(key ? { Authorization: `Bearer ${key}` } : {}) },
+    headers: { "Content-Type": contentType, ...(key ? { Authorization: `Bearer ${key}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(5_000),
   });
@@ -20,6 +27,7 @@ async function call(host: string, key: string | undefined, method: string, route
  * Returns what is wrong with a key for its role, or null when it is fine:
  * - search: it may search the index, and nothing more (the web app holds it, so it must not
  *   be able to change anything);
+ * - write: it may add documents to the index and read their tasks (editors' corrections);
  * - admin: it may manage the index (settings, documents, tasks).
  * Throws when Meilisearch cannot be reached at all (the caller decides what that means).
  */
@@ -40,6 +48,16 @@ export async function keyProblem(host: string, key: string | undefined, role: Ke
     if (settings.status < 300) {
       return `${name} can do more than search (it can read the index settings: an admin or master key). The web app must hold a search-only key; create one with the "search" action on "${indexUid}" and keep the admin key for ingest.`;
     }
+    return null;
+  }
+  if (role === "write") {
+    // Meilisearch checks the key before the body: a content type it does not accept gets a
+    // 415 from a key that may add documents, a 401/403 from one that may not, and no task.
+    const add = await call(host, key, "POST", `indexes/${index}/documents`, undefined, "application/x-paperdex-key-check");
+    const tasks = await call(host, key, "GET", `tasks?limit=1&indexUids=${index}`);
+    const problem = refused(add) ?? refused(tasks);
+    if (problem)
+      return `${problem} Editors' corrections need a key with the actions "documents.add" and "tasks.get" on "${indexUid}".`;
     return null;
   }
   const settings = await call(host, key, "GET", `indexes/${index}/settings`);

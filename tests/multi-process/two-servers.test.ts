@@ -1,5 +1,5 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -7,6 +7,7 @@ import { deployMigrations } from "@/lib/migrations/migrate";
 import { dropIndex } from "@/lib/indexing/tasks";
 import { createSearchClient } from "@/lib/meilisearch/client";
 import { ensureScopedKeys } from "@/lib/meilisearch/keys";
+import { ensureAppBuild } from "../support/app-server";
 import { runScript } from "../support/cli";
 import { dropTestDatabase, testDatabaseUrl } from "../support/database";
 import { SEED_FILES } from "../support/fixtures";
@@ -15,6 +16,7 @@ import { freePort } from "../../scripts/lib/free-port";
 // Several app servers behind a load balancer: two `next start` processes on different ports,
 // one PostgreSQL database, one Meilisearch. Papers ingested (and a topic corrected through
 // one server) read the same through both. Runs with the PostgreSQL suite (npm run test:postgres).
+// The keys' checks at start run on both databases: tests/integration/key-roles.test.ts.
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "paperdex-multi-"));
 const databaseUrl = testDatabaseUrl("multi", dir);
@@ -53,13 +55,7 @@ async function waitUp(base: string) {
 const getJson = async (url: string) => (await fetch(url)).json() as Promise<Record<string, unknown>>;
 
 beforeAll(async () => {
-  if (!existsSync(".next/BUILD_ID")) {
-    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
-      stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    if (build.status !== 0) throw new Error("next build failed");
-  }
+  await ensureAppBuild();
   await deployMigrations(databaseUrl);
   // The ingest holds the admin key; the servers a search key and an add-documents key.
   const ingested = await runScript("ingest", SEED_FILES, {
@@ -129,16 +125,4 @@ describe("two app servers on one PostgreSQL and one Meilisearch", () => {
     expect(await topicsOf(bases[1]!)).not.toContain(topic);
     expect(await inTopic()).not.toContain(slug);
   });
-
-  it("refuse to start with a key that can do more than search, or with a wrong key", async () => {
-    for (const [key, message] of [
-      [inject("meiliKey"), /MEILI_API_KEY can do more than search/],
-      ["not-a-key", /MEILI_API_KEY is not accepted by/],
-    ] as const) {
-      const server = startServer(await freePort(), { ...webEnv, MEILI_API_KEY: key });
-      const code = await new Promise<number | null>((resolve) => server.child.on("exit", resolve));
-      expect(code).not.toBe(0);
-      expect(server.output()).toMatch(message);
-    }
-  }, 60_000);
 });
