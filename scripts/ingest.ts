@@ -48,6 +48,10 @@ run(async () => {
       waiting: (holder, since) =>
         console.log(`  Waiting: another writer holds the database (${holder}, since ${since.toLocaleTimeString()})…`),
       fileStart: (file, i) => interactive && bar.update(i, { file }),
+      // In a log, the last "storing" line without its "✔" names the file a crash interrupted.
+      fileStoring: (file) => {
+        if (!interactive) console.log(`  … ${file}: storing`);
+      },
       fileDone: (outcome) => {
         if (interactive) bar.increment(1, { file: outcome.file });
         else console.log(describeOutcome(outcome));

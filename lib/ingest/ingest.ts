@@ -11,7 +11,7 @@ import { reindexFromDatabase, sendDirty } from "../indexing/sync";
 import { loadTopicConfig } from "../topics/load";
 import { refreshTopicCounts } from "../topics/paper-counts";
 import { createTagger } from "../topics/tagger";
-import { digestDate } from "./digest-date";
+import { createDigestDater, type DatedDigest } from "./digest-date";
 import { storeDigest } from "./store-digest";
 import { withWriterLock } from "./writer-lock";
 import { syncTopics } from "./topics";
@@ -21,7 +21,10 @@ const TOPIC_RECOUNT_MS = 2_000;
 
 export interface IngestOptions {
   files: string[];
-  /** Year for "Mar 12" labels; without it no full date is invented. */
+  /**
+   * Year of the first "Mar 12" label among files whose names carry no date (later labels
+   * follow it across New Year, see createDigestDater); without it no full date is invented.
+   */
   year?: number;
   topicsFile?: string;
   rulesFile?: string;
@@ -37,6 +40,9 @@ export type FileOutcome =
       unchangedPapers: number;
       digestChanged: boolean;
       touched: string[];
+      label: string | null;
+      /** The date this run gave the digest (YYYY-MM-DD), where its year came from, and any disagreement. */
+      date: { on: string | null; yearFrom: DatedDigest["yearFrom"]; note: string | null };
     }
   | { file: string; status: "duplicate"; of: string }
   | { file: string; status: "failed"; problems: DigestProblem[] };
@@ -58,6 +64,8 @@ export interface IngestReporter {
   /** Another writer holds the database; the ingest waits for it. */
   waiting?: (holder: string, since: Date) => void;
   fileStart?: (file: string, index: number, total: number) => void;
+  /** The file's transaction is open and has begun writing: until `fileDone`, a crash stores none of it. */
+  fileStoring?: (file: string) => void;
   fileDone?: (outcome: FileOutcome) => void;
   indexProgress?: (sent: number, total: number) => void;
 }
@@ -141,9 +149,10 @@ async function ingestLocked(
   };
 
   const outcomes: FileOutcome[] = [];
+  const dater = createDigestDater(options.year);
   for (const [i, file] of options.files.entries()) {
     reporter.fileStart?.(file, i, options.files.length);
-    const outcome = await ingestOne(db, file, options.year, tagger);
+    const outcome = await ingestOne(db, file, dater, tagger, () => reporter.fileStoring?.(file));
     outcomes.push(outcome);
     reporter.fileDone?.(outcome);
     if (outcome.status === "stored") {
@@ -189,8 +198,9 @@ async function ingestLocked(
 async function ingestOne(
   db: Db,
   file: string,
-  year: number | undefined,
+  dater: ReturnType<typeof createDigestDater>,
   tagger: ReturnType<typeof createTagger>,
+  storing: () => void,
 ): Promise<FileOutcome> {
   const fileName = path.basename(file);
   const size = await stat(file).then(
@@ -210,6 +220,8 @@ async function ingestOne(
   if (!decoded.ok) return { file, status: "failed", problems: [decoded.problem] };
   const parsed = parseDigest(decoded.text);
   if (parsed.problems.length > 0) return { file, status: "failed", problems: parsed.problems };
+  // Dated before the duplicate check: a skipped file still says where the run is in the year.
+  const date = dater(fileName, parsed.label);
 
   const contentHash = createHash("sha256").update(bytes).digest("hex");
   const id = digestIdFromFileName(fileName);
@@ -222,10 +234,18 @@ async function ingestOne(
 
   const counts = await storeDigest(
     db,
-    { id, fileName, contentHash, label: parsed.label, date: digestDate(parsed.label, year), entries: parsed.entries },
+    { id, fileName, contentHash, label: parsed.label, date, entries: parsed.entries },
     tagger,
+    storing,
   );
-  return { file, status: "stored", entries: parsed.entries.length, ...counts };
+  return {
+    file,
+    status: "stored",
+    entries: parsed.entries.length,
+    ...counts,
+    label: parsed.label,
+    date: { on: date.publishedOn?.toISOString().slice(0, 10) ?? null, yearFrom: date.yearFrom, note: date.note },
+  };
 }
 
 function failed(file: string, message: string): FileOutcome {

@@ -31,14 +31,17 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 /**
  * Stores one parsed digest in a single transaction: the digest, its papers (deduplicated by
  * normalized title), their topics and their positions in it. Either all of it lands or none.
+ * `opened` is called inside the transaction once the digest row is in it (written, when the
+ * file is new or changed).
  */
-export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger): Promise<StoreCounts> {
+export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger, opened?: () => void): Promise<StoreCounts> {
   return db.$transaction(
     async (tx) => {
       const counts: StoreCounts = { newPapers: 0, updatedPapers: 0, unchangedPapers: 0, digestChanged: false, touched: [] };
       const touched = new Set<string>();
       const row = await upsertDigestRow(tx, digest);
       counts.digestChanged = row.changed;
+      opened?.();
 
       // A paper listed twice in one digest keeps its first position.
       const firstByTitle = new Map<string, DigestEntry>();
