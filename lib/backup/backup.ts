@@ -43,7 +43,7 @@ export async function backup(options: BackupOptions): Promise<Manifest> {
     database.close();
   }
 
-  const task = await waitFor(options.search.createDump(), "create a dump");
+  const task = await waitFor(options.search, options.search.createDump(), "create a dump");
   const dumpUid = (task.details as { dumpUid?: string } | undefined)?.dumpUid;
   const dumpFile = dumpUid ? path.join(options.dumpDir, `${dumpUid}.dump`) : "";
   if (!dumpUid || !existsSync(dumpFile)) {

@@ -1,7 +1,8 @@
 import type { Meilisearch, Task } from "meilisearch";
 import type { Db } from "../db";
-import { SearchTaskError, TASK_TIMEOUT_MS } from "./tasks";
+import { SearchTaskError, waitForTask } from "./tasks";
 import { indexedPapers, markIndexed, type IndexedPaper } from "./sync";
+import { sleep } from "../wait-until";
 
 interface Sent {
   taskUid: number;
@@ -67,7 +68,7 @@ export class IndexPipeline {
     this.waiting = this.waiting.then(async () => {
       try {
         if (this.waitError) return;
-        const done = await this.client.tasks.waitForTask(sent.taskUid, { timeout: TASK_TIMEOUT_MS, interval: 50 });
+        const done = await waitForTask(this.client, sent.taskUid, 50);
         this.finished.push({ sent, task: done });
       } catch (error) {
         this.waitError = error instanceof Error ? error : new Error(String(error));
@@ -112,7 +113,7 @@ export class IndexPipeline {
       await this.markFinished();
       if (total > 0) onProgress?.(total - this.unmarked, total);
       // Checks the in-process queue, not the server: cheap enough to do often.
-      if (this.inFlight > 0 && this.finished.length === 0) await new Promise((r) => setTimeout(r, 100));
+      if (this.inFlight > 0 && this.finished.length === 0) await sleep(100);
     }
     await this.markFinished();
   }

@@ -1,7 +1,8 @@
-import type { EnqueuedTaskPromise, Meilisearch, Task } from "meilisearch";
+import type { EnqueuedTask, Meilisearch, Task } from "meilisearch";
 import type { PaperDocument } from "./document";
 import { meiliErrorCode } from "../meilisearch/errors";
 import { PAPERS_INDEX_SETTINGS } from "../search/settings";
+import { waitUntil } from "../wait-until";
 
 // Writes to the index. Every write is a task that can fail on the server after it was
 // accepted, so each one is awaited and its status checked.
@@ -12,8 +13,25 @@ export class SearchTaskError extends Error {}
 export const TASK_TIMEOUT_MS = 600_000;
 const BATCH_SIZE = 5_000;
 
-export async function waitFor(task: EnqueuedTaskPromise, what: string): Promise<Task> {
-  const done = await task.waitTask({ timeout: TASK_TIMEOUT_MS, interval: 25 });
+/**
+ * Polls a task until Meilisearch has finished it (succeeded, failed or canceled). Each poll is
+ * a request of its own with the client's timeout. (The client's own waitTask/waitForTask pass
+ * one abort signal to every poll and leave a listener on it per request: past ten polls, Node
+ * warns of a memory leak on every ingest.)
+ */
+export async function waitForTask(client: Meilisearch, taskUid: number, intervalMs = 25): Promise<Task> {
+  return waitUntil(
+    async () => {
+      const task = await client.tasks.getTask(taskUid);
+      return task.status === "enqueued" || task.status === "processing" ? undefined : task;
+    },
+    { timeoutMs: TASK_TIMEOUT_MS, intervalMs, what: `Meilisearch to finish task ${taskUid}` },
+  );
+}
+
+/** Waits for a write's task and throws a SearchTaskError unless it succeeded. */
+export async function waitFor(client: Meilisearch, task: Promise<EnqueuedTask>, what: string): Promise<Task> {
+  const done = await waitForTask(client, (await task).taskUid);
   if (done.status !== "succeeded") {
     throw new SearchTaskError(`Meilisearch could not ${what}: ${done.error?.message ?? done.status}`);
   }
@@ -34,9 +52,9 @@ export async function ensureIndex(client: Meilisearch, uid: string, applySetting
       if (meiliErrorCode(error) === "index_not_found") return false;
       throw error;
     });
-  if (!exists) await waitFor(client.createIndex(uid, { primaryKey: "id" }), `create the index "${uid}"`);
+  if (!exists) await waitFor(client, client.createIndex(uid, { primaryKey: "id" }), `create the index "${uid}"`);
   if (applySettings) {
-    await waitFor(client.index(uid).updateSettings(PAPERS_INDEX_SETTINGS), `apply the settings of "${uid}"`);
+    await waitFor(client, client.index(uid).updateSettings(PAPERS_INDEX_SETTINGS), `apply the settings of "${uid}"`);
   }
 }
 
@@ -69,7 +87,7 @@ export async function upsertDocuments(
   await enqueue();
   let indexed = 0;
   for (const { taskUid, size } of tasks) {
-    const done = await client.tasks.waitForTask(taskUid, { timeout: TASK_TIMEOUT_MS, interval: 25 });
+    const done = await waitForTask(client, taskUid);
     if (done.status !== "succeeded") {
       throw new SearchTaskError(`Meilisearch could not store ${size} papers: ${done.error?.message ?? done.status}`);
     }
@@ -80,7 +98,7 @@ export async function upsertDocuments(
 
 export async function deleteDocuments(client: Meilisearch, uid: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await waitFor(client.index(uid).deleteDocuments(ids), `delete ${ids.length} papers`);
+  await waitFor(client, client.index(uid).deleteDocuments(ids), `delete ${ids.length} papers`);
 }
 
 /**
@@ -94,13 +112,13 @@ export async function rebuildIndex(client: Meilisearch, uid: string, fill: (stag
   await fill(staging);
   // The live index only has to exist for the swap; it takes the staging copy's settings.
   await ensureIndex(client, uid, false);
-  await waitFor(client.swapIndexes([{ indexes: [uid, staging] } as never]), `swap "${staging}" into "${uid}"`);
+  await waitFor(client, client.swapIndexes([{ indexes: [uid, staging] } as never]), `swap "${staging}" into "${uid}"`);
   await dropIndex(client, staging);
 }
 
 /** Deletes an index and waits until it is gone; a missing index is not an error. */
 export async function dropIndex(client: Meilisearch, uid: string): Promise<void> {
-  const task = await client.deleteIndex(uid).waitTask({ timeout: TASK_TIMEOUT_MS, interval: 25 });
+  const task = await waitForTask(client, (await client.deleteIndex(uid)).taskUid);
   if (task.status !== "succeeded" && task.error?.code !== "index_not_found") {
     throw new SearchTaskError(`Meilisearch could not delete the index "${uid}": ${task.error?.message ?? task.status}`);
   }

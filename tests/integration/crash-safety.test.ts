@@ -101,9 +101,13 @@ describe("an ingest killed at random points", () => {
 
   it("npm run check reports drift and npm run reindex repairs it", async () => {
     const first = (await search.index(indexUid).getDocuments({ limit: 2, fields: ["id"] })).results.map((d) => d.id as string);
-    await waitFor(search.index(indexUid).deleteDocument(first[0]!), "delete");
-    await waitFor(search.index(indexUid).updateDocuments([{ id: first[1]!, title: "tampered", hash: "0" }]), "tamper");
-    await waitFor(search.index(indexUid).addDocuments([{ id: "not-a-paper", title: "stray", _vectors: { tfidf: null } }]), "add");
+    await waitFor(search, search.index(indexUid).deleteDocument(first[0]!), "delete");
+    await waitFor(search, search.index(indexUid).updateDocuments([{ id: first[1]!, title: "tampered", hash: "0" }]), "tamper");
+    await waitFor(
+      search,
+      search.index(indexUid).addDocuments([{ id: "not-a-paper", title: "stray", _vectors: { tfidf: null } }]),
+      "add",
+    );
 
     const check = await runScript("check", [], env);
     expect(check.code).toBe(1);

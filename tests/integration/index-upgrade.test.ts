@@ -11,8 +11,8 @@ afterAll(() => env.cleanup());
 describe("an index built by an older version", () => {
   it("is rebuilt from the database when the new settings do not fit its documents", async () => {
     // An index as the first version left it: documents without vectors, no embedder.
-    await waitFor(env.search.createIndex(env.indexUid, { primaryKey: "id" }), "create");
-    await waitFor(env.search.index(env.indexUid).addDocuments([{ id: "old-paper", title: "Old" }]), "add");
+    await waitFor(env.search, env.search.createIndex(env.indexUid, { primaryKey: "id" }), "create");
+    await waitFor(env.search, env.search.index(env.indexUid).addDocuments([{ id: "old-paper", title: "Old" }]), "add");
 
     const summary = await ingestFiles(
       { db: env.db, search: env.search, indexUid: env.indexUid },

@@ -22,6 +22,7 @@ beforeAll(async () => {
   await ensureIndex(admin, indexUid);
   const vector = embedPaper("Graph pooling", "Pooling layers for graph neural networks.", idfTable());
   await waitFor(
+    admin,
     admin.index(indexUid).addDocuments([{ id: "graph-pooling", title: "Graph pooling", _vectors: { [EMBEDDER]: vector } }]),
     "add",
   );
