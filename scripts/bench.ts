@@ -7,10 +7,10 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { readCorpus } from "@/scripts/lib/corpus-read";
+import { fitsDigest, readCorpus } from "@/scripts/lib/corpus-read";
 import { byDay, dayLabel, renderDigest } from "@/scripts/lib/corpus-render";
 import { createDb } from "@/lib/db";
-import { decodeDigest, parseDigest, readsAsHeading, readsAsProse } from "@/lib/digest";
+import { decodeDigest, parseDigest } from "@/lib/digest";
 import { ingestFiles } from "@/lib/ingest/ingest";
 import { deployMigrations } from "@/lib/migrations/migrate";
 import { dropIndex, ensureIndex, upsertDocuments } from "@/lib/indexing/tasks";
@@ -20,6 +20,7 @@ import { startLocalServer } from "@/lib/meilisearch/local-server";
 import { indexedPapers } from "@/lib/indexing/sync";
 import type { PaperDocument } from "@/lib/indexing/document";
 import { freePort } from "@/scripts/lib/free-port";
+import { ARXIV_DAILY_FILE, corpusFile } from "@/scripts/lib/shared-corpus";
 import { mergeResults } from "./lib/bench-results";
 import { run } from "./lib/cli";
 
@@ -189,17 +190,13 @@ function blankAppJsKb(): number {
   return scriptsKb(readFileSync(path.join(dir, ".next/server/app/index.html"), "utf8"), path.join(dir, ".next"));
 }
 
-async function benchSize(size: number) {
+async function benchSize(size: number, corpus: string) {
   console.log(`\n=== ${size.toLocaleString("en-US")} papers ===`);
   const dir = path.join(ROOT, String(size));
   rmSync(dir, { recursive: true, force: true });
   const digests = path.join(dir, "digests");
   mkdirSync(digests, { recursive: true });
-  const { records } = await readCorpus(
-    size,
-    (r) =>
-      readsAsHeading(r.title.replace(/\s+/g, " ")) && !readsAsProse(r.title) && readsAsProse(r.abstract.replace(/\s+/g, " ")),
-  );
+  const { records } = await readCorpus(size, fitsDigest, corpus);
   const files: string[] = [];
   for (const [date, day] of byDay(records)) {
     const file = path.join(digests, `${date}.txt`);
@@ -361,6 +358,7 @@ async function benchSize(size: number) {
 run(async () => {
   const { values } = parseArgs({ options: { sizes: { type: "string", default: "10000,74728" } } });
   const sizes = values.sizes.split(",").map(Number);
+  const corpus = corpusFile(ARXIV_DAILY_FILE, "npm run bench");
   // A production build to measure; built once when missing.
   if (!existsSync(".next/BUILD_ID"))
     spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
@@ -369,7 +367,7 @@ run(async () => {
     });
   const runs: Record<string, Awaited<ReturnType<typeof benchSize>>> = {};
   for (const size of sizes) {
-    runs[size] = await benchSize(size);
+    runs[size] = await benchSize(size, corpus);
     console.log(JSON.stringify(runs[size], null, 2));
   }
   const largest = runs[Math.max(...sizes)]!;

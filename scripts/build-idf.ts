@@ -1,27 +1,28 @@
 // npm run vectors:idf: trains the IDF table of the text vectors (seeds/term-idf.json) from the
-// arXiv corpus in ../shared/corpus, leaving out the HF Daily Papers used for evaluation.
+// arXiv corpus in ../shared/corpus (or PAPERDEX_CORPUS_DIR), leaving out the HF Daily Papers
+// used for evaluation.
 import { createReadStream, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import { terms } from "@/lib/embeddings/terms";
 import { IDF_FILE } from "@/lib/embeddings/idf-table";
+import { ARXIV_DAILY_FILE, corpusFile, HF_DAILY_PAPERS_FILE } from "./lib/shared-corpus";
 import { run } from "./lib/cli";
 
-const CORPUS = path.resolve("../shared/corpus/arxiv-cs-daily-2025-2026.jsonl.gz");
-const HELD_OUT = path.resolve("../shared/corpus/hf-daily-papers.jsonl");
 const MIN_DF = 3;
 
 run(async () => {
+  const corpus = corpusFile(ARXIV_DAILY_FILE, "npm run vectors:idf");
+  const heldOutFile = corpusFile(HF_DAILY_PAPERS_FILE, "npm run vectors:idf");
   const heldOut = new Set(
-    readFileSync(HELD_OUT, "utf8")
+    readFileSync(heldOutFile, "utf8")
       .split("\n")
       .filter(Boolean)
       .map((line) => (JSON.parse(line) as { id: string }).id),
   );
   const df = new Map<string, number>();
   let documents = 0;
-  const lines = createInterface({ input: createReadStream(CORPUS).pipe(createGunzip()), crlfDelay: Infinity });
+  const lines = createInterface({ input: createReadStream(corpus).pipe(createGunzip()), crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line) continue;
     const record = JSON.parse(line) as { id: string; title: string; abstract: string };

@@ -1,10 +1,12 @@
 // npm run corpus:digests -- --limit N [--out DIR]: renders N real arXiv records from
-// ../shared/corpus as digest files in the seed layout, one file per listing day.
+// ../shared/corpus (or PAPERDEX_CORPUS_DIR) as digest files in the seed layout, one file per
+// listing day.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { parseDigest, readsAsHeading, readsAsProse } from "@/lib/digest";
-import { readCorpus } from "@/scripts/lib/corpus-read";
+import { parseDigest } from "@/lib/digest";
+import { fitsDigest, readCorpus } from "@/scripts/lib/corpus-read";
+import { ARXIV_DAILY_FILE, corpusFile } from "@/scripts/lib/shared-corpus";
 import { byDay, dayLabel, renderDigest } from "@/scripts/lib/corpus-render";
 import { fail, run } from "./lib/cli";
 
@@ -15,11 +17,7 @@ run(async () => {
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) fail(`--limit must be a positive whole number, not "${values.limit}"`, 2);
   const out = path.resolve(values.out);
-  const { records, skipped } = await readCorpus(
-    limit,
-    (r) =>
-      readsAsHeading(r.title.replace(/\s+/g, " ")) && !readsAsProse(r.title) && readsAsProse(r.abstract.replace(/\s+/g, " ")),
-  );
+  const { records, skipped } = await readCorpus(limit, fitsDigest, corpusFile(ARXIV_DAILY_FILE, "npm run corpus:digests"));
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   let files = 0;

@@ -1,9 +1,9 @@
 // npm run eval:topics: tagging precision and recall on the hand-labelled seed papers,
 // agreement with arXiv categories on HF Daily Papers, and tagging speed.
-import { existsSync } from "node:fs";
 import { loadTopicConfig } from "@/lib/topics/load";
 import { evaluateAgreement, evaluateLabelled, measureThroughput } from "@/scripts/eval/topic-metrics";
-import { HF_PAPERS_FILE, loadCategorizedPapers, loadLabelledSeeds } from "@/scripts/eval/labelled-set";
+import { loadCategorizedPapers, loadLabelledSeeds } from "@/scripts/eval/labelled-set";
+import { corpusFile, HF_DAILY_PAPERS_FILE } from "@/scripts/lib/shared-corpus";
 import { createTagger } from "@/lib/topics/tagger";
 import { run } from "./lib/cli";
 
@@ -12,6 +12,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 run(async () => {
   const verbose = process.argv.includes("--verbose");
+  const categorizedFile = corpusFile(HF_DAILY_PAPERS_FILE, "npm run eval:topics (agreement with arXiv categories)");
   const { rules } = await loadTopicConfig();
   const tagger = createTagger(rules);
   const tag = tagger.tag.bind(tagger);
@@ -31,25 +32,17 @@ run(async () => {
       console.log(`  ✗ ${m.title.slice(0, 70)}  extra: ${m.extra.join(", ") || "-"}  missed: ${m.missing.join(", ") || "-"}`);
   }
 
-  let speedPapers = labelled.map(({ title, abstract }) => ({ title, abstract }));
-  if (existsSync(HF_PAPERS_FILE)) {
-    const categorized = loadCategorizedPapers();
-    const agreement = evaluateAgreement(categorized, tag);
+  const categorized = loadCategorizedPapers(categorizedFile);
+  const agreement = evaluateAgreement(categorized, tag);
+  console.log(`\nAgreement with arXiv categories (${HF_DAILY_PAPERS_FILE}, ${categorized.length} papers):`);
+  for (const row of agreement.rows) {
     console.log(
-      `\nAgreement with arXiv categories (${HF_PAPERS_FILE.split("/").slice(-2).join("/")}, ${categorized.length} papers):`,
+      `  ${row.category.padEnd(8)} → ${row.topics.join(" | ").padEnd(70)} ${String(row.papers).padStart(5)} papers  ${pct(row.agreement)}`,
     );
-    for (const row of agreement.rows) {
-      console.log(
-        `  ${row.category.padEnd(8)} → ${row.topics.join(" | ").padEnd(70)} ${String(row.papers).padStart(5)} papers  ${pct(row.agreement)}`,
-      );
-    }
-    console.log(`  overall ${pct(agreement.overall)} of ${agreement.pairs} paper–category pairs`);
-    speedPapers = categorized;
-  } else {
-    console.log(`\n(${HF_PAPERS_FILE} not found: external agreement skipped)`);
   }
+  console.log(`  overall ${pct(agreement.overall)} of ${agreement.pairs} paper–category pairs`);
 
-  const speed = measureThroughput(speedPapers, tag);
+  const speed = measureThroughput(categorized, tag);
   console.log(
     `\nSpeed: ${Math.round(speed).toLocaleString("en-US")} abstracts/s on one core (bar ${BAR.speed.toLocaleString("en-US")})`,
   );

@@ -5,7 +5,6 @@ import { normalizeTitle, parseDigest } from "../../lib/digest";
 import type { CategorizedPaper, LabelledPaper } from "./topic-metrics";
 
 export const LABELS_FILE = path.resolve("tests/topics/labels.json");
-export const HF_PAPERS_FILE = path.resolve("../shared/corpus/hf-daily-papers.jsonl");
 
 const labelsSchema = z.object({
   papers: z.array(z.object({ title: z.string(), must: z.array(z.string()).min(1), may: z.array(z.string()) })),
@@ -28,7 +27,7 @@ export function loadLabelledSeeds(labelsFile = LABELS_FILE, seedsDir = path.reso
 }
 
 /** HF Daily Papers with their arXiv categories (third-party labels nobody here wrote). */
-export function loadCategorizedPapers(file = HF_PAPERS_FILE): CategorizedPaper[] {
+export function loadCategorizedPapers(file: string): CategorizedPaper[] {
   return readFileSync(file, "utf8")
     .split("\n")
     .filter(Boolean)

@@ -1,20 +1,27 @@
 import { createReadStream } from "node:fs";
-import path from "node:path";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import type { CorpusRecord } from "./corpus-render";
-
-export const CORPUS_FILE = path.resolve("../shared/corpus/arxiv-cs-daily-2025-2026.jsonl.gz");
+import { ARXIV_DAILY_FILE, corpusFile } from "./shared-corpus";
+import { readsAsHeading, readsAsProse } from "../../lib/digest";
 
 /**
- * The first `limit` records of the corpus whose title and abstract can stand in a digest
- * (the digest format needs a title that reads as a heading and an abstract that reads as
- * prose; a few arXiv records have neither, and they are skipped and counted).
+ * Whether a record can stand in a digest: the format needs a title that reads as a heading and
+ * an abstract that reads as prose, and a few arXiv records have neither.
+ */
+export function fitsDigest(record: CorpusRecord): boolean {
+  const title = record.title.replace(/\s+/g, " ");
+  return readsAsHeading(title) && !readsAsProse(record.title) && readsAsProse(record.abstract.replace(/\s+/g, " "));
+}
+
+/**
+ * The first `limit` records of a corpus file (by default the shared arXiv corpus) that
+ * `accept` takes (by default those that fit a digest); the others are skipped and counted.
  */
 export async function readCorpus(
   limit: number,
-  accept: (record: CorpusRecord) => boolean = () => true,
-  file = CORPUS_FILE,
+  accept: (record: CorpusRecord) => boolean = fitsDigest,
+  file = corpusFile(ARXIV_DAILY_FILE, "Reading the arXiv corpus"),
 ): Promise<{ records: CorpusRecord[]; skipped: number }> {
   const records: CorpusRecord[] = [];
   let skipped = 0;
