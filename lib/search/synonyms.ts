@@ -1,58 +1,67 @@
-// The field's acronyms and their spelled-out forms, both ways, singular and plural
-// (Meilisearch does not stem). Multi-word synonyms match as phrases.
+// The field's acronyms and their spelled-out forms, linked both ways (Meilisearch does not
+// stem). Multi-word synonyms match as phrases. Plurals are written out, not derived: English
+// pluralises the head noun ("mixtures of experts", "chains of thought", "decision processes"),
+// and many terms have no plural at all ("in context learning", "computer vision") — a rule
+// that appends "s" made "icls" and "mixture of expertss".
 
-const PAIRS: [string, string][] = [
-  ["llm", "large language model"],
-  ["lm", "language model"],
-  ["vlm", "vision language model"],
-  ["lvlm", "large vision language model"],
-  ["mllm", "multimodal large language model"],
-  ["rag", "retrieval augmented generation"],
-  ["moe", "mixture of experts"],
-  ["peft", "parameter efficient fine tuning"],
-  ["lora", "low rank adaptation"],
-  ["cot", "chain of thought"],
-  ["rl", "reinforcement learning"],
-  ["rlhf", "reinforcement learning from human feedback"],
-  ["dpo", "direct preference optimization"],
-  ["sft", "supervised fine tuning"],
-  ["gnn", "graph neural network"],
-  ["vit", "vision transformer"],
-  ["icl", "in context learning"],
-  ["kd", "knowledge distillation"],
-  ["ood", "out of distribution"],
-  ["nlp", "natural language processing"],
-  ["pde", "partial differential equation"],
-  ["nas", "neural architecture search"],
-  ["gan", "generative adversarial network"],
-  ["vae", "variational autoencoder"],
-  ["nerf", "neural radiance field"],
-  ["vqa", "visual question answering"],
-  ["ssm", "state space model"],
-  ["sae", "sparse autoencoder"],
-  ["mdp", "markov decision process"],
-  ["t2i", "text to image"],
-  ["asr", "automatic speech recognition"],
-  ["cv", "computer vision"],
-];
-
-/** Irregular plurals; every other acronym and phrase takes an "s". */
-function plural(term: string): string {
-  return `${term}s`;
+export interface SynonymPair {
+  short: string;
+  long: string;
+  /** The plural of each form, or null when the term has none in use. */
+  plural: { short: string; long: string } | null;
 }
 
-export function buildSynonyms(pairs: [string, string][] = PAIRS): Record<string, string[]> {
+const pair = (short: string, long: string, plural: [string, string] | null = null): SynonymPair => ({
+  short,
+  long,
+  plural: plural && { short: plural[0], long: plural[1] },
+});
+
+export const SYNONYM_PAIRS: SynonymPair[] = [
+  pair("llm", "large language model", ["llms", "large language models"]),
+  pair("lm", "language model", ["lms", "language models"]),
+  pair("vlm", "vision language model", ["vlms", "vision language models"]),
+  pair("lvlm", "large vision language model", ["lvlms", "large vision language models"]),
+  pair("mllm", "multimodal large language model", ["mllms", "multimodal large language models"]),
+  pair("rag", "retrieval augmented generation"),
+  pair("moe", "mixture of experts", ["moes", "mixtures of experts"]),
+  pair("peft", "parameter efficient fine tuning"),
+  pair("lora", "low rank adaptation"),
+  pair("cot", "chain of thought", ["cots", "chains of thought"]),
+  pair("rl", "reinforcement learning"),
+  pair("rlhf", "reinforcement learning from human feedback"),
+  pair("dpo", "direct preference optimization"),
+  pair("sft", "supervised fine tuning"),
+  pair("gnn", "graph neural network", ["gnns", "graph neural networks"]),
+  pair("vit", "vision transformer", ["vits", "vision transformers"]),
+  pair("icl", "in context learning"),
+  pair("kd", "knowledge distillation"),
+  pair("ood", "out of distribution"),
+  pair("nlp", "natural language processing"),
+  pair("pde", "partial differential equation", ["pdes", "partial differential equations"]),
+  pair("nas", "neural architecture search"),
+  pair("gan", "generative adversarial network", ["gans", "generative adversarial networks"]),
+  pair("vae", "variational autoencoder", ["vaes", "variational autoencoders"]),
+  pair("nerf", "neural radiance field", ["nerfs", "neural radiance fields"]),
+  pair("vqa", "visual question answering"),
+  pair("ssm", "state space model", ["ssms", "state space models"]),
+  pair("sae", "sparse autoencoder", ["saes", "sparse autoencoders"]),
+  pair("mdp", "markov decision process", ["mdps", "markov decision processes"]),
+  pair("t2i", "text to image"),
+  pair("asr", "automatic speech recognition"),
+  pair("cv", "computer vision"),
+];
+
+/** Meilisearch's synonym map: each form of a pair → the other, singular with singular, plural with plural. */
+export function buildSynonyms(pairs: SynonymPair[] = SYNONYM_PAIRS): Record<string, string[]> {
   const synonyms: Record<string, string[]> = {};
   const link = (a: string, b: string) => {
     synonyms[a] = [...new Set([...(synonyms[a] ?? []), b])];
   };
-  for (const [short, long] of pairs) {
-    for (const [s, l] of [
-      [short, long],
-      [plural(short), plural(long)],
-    ] as const) {
-      link(s, l);
-      link(l, s);
+  for (const { short, long, plural } of pairs) {
+    for (const forms of plural ? [{ short, long }, plural] : [{ short, long }]) {
+      link(forms.short, forms.long);
+      link(forms.long, forms.short);
     }
   }
   return synonyms;
