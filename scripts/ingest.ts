@@ -6,10 +6,19 @@ import { db } from "@/lib/db";
 import { databaseUrl } from "@/lib/env";
 import { deployMigrations } from "@/lib/migrations/migrate";
 import { ingestFiles, type FileOutcome } from "@/lib/ingest/ingest";
+import { MAX_YEAR, MIN_YEAR } from "@/lib/ingest/digest-date";
 import { indexName, adminClient } from "@/lib/meilisearch/client";
 import { fail, formatMs, run } from "./lib/cli";
 
-const USAGE = "usage: npm run ingest [-- [--year YYYY] [file.txt …]]   (default: seeds/*.txt)";
+const USAGE = `usage: npm run ingest [-- [--year YYYY] [file.txt …]]   (default: seeds/*.txt)
+
+Files are read in the order given. A digest's label ("Mar 18") has no year; it comes from
+  1. an ISO date in the file name (2025-03-18.txt). If the label names another day, the
+     label's day is kept, in the year nearest the name's date, and the summary says so;
+  2. else --year YYYY, the year of the first such file: each later one takes the year that
+     puts its label nearest the one before, so "Dec 31" then "Jan 1" dates January in
+     YYYY+1 (and files given newest first step back a year);
+  3. else nothing: the digest stays undated, ordered by its month and day only.`;
 
 run(async () => {
   const { values, positionals } = parseArgs({
@@ -21,7 +30,7 @@ run(async () => {
     return 0;
   }
   const year = values.year === undefined ? undefined : Number(values.year);
-  if (year !== undefined && !(Number.isInteger(year) && year >= 1990 && year <= 2100)) {
+  if (year !== undefined && !(Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR)) {
     fail(`--year must be a year such as 2024, not "${values.year}"\n${USAGE}`, 2);
   }
   const files = positionals.length > 0 ? positionals : await seedFiles();
@@ -29,7 +38,9 @@ run(async () => {
 
   // A fresh checkout has no database yet: bring its schema up to date first (idempotent).
   await deployMigrations(databaseUrl());
-  console.log(`Ingesting ${files.length} digest file${files.length === 1 ? "" : "s"}${year ? ` (dated ${year})` : ""}`);
+  console.log(
+    `Ingesting ${files.length} digest file${files.length === 1 ? "" : "s"}${year ? ` (--year ${year} for names without a date)` : ""}`,
+  );
   const bar = new SingleBar(
     { format: "  {bar} {value}/{total} files | {file}", hideCursor: true, clearOnComplete: true, noTTYOutput: false },
     Presets.shades_classic,
@@ -84,6 +95,7 @@ run(async () => {
       `  entries    ${summary.entries}`,
       `  papers     ${summary.newPapers} new, ${summary.updatedPapers} updated, ${summary.unchangedPapers} unchanged`,
       `  index      ${summary.indexError ? "NOT updated" : `${summary.indexed} papers sent`}`,
+      ...describeDates(summary.files),
       `  time       ${formatMs(summary.ms)}`,
     ].join("\n"),
   );
@@ -108,6 +120,21 @@ async function seedFiles(): Promise<string[]> {
     .filter((name) => name.endsWith(".txt"))
     .sort()
     .map((name) => `seeds/${name}`);
+}
+
+/** Where the digests' years came from, and which file names disagreed with their labels. */
+function describeDates(outcomes: FileOutcome[]): string[] {
+  const stored = outcomes.flatMap((o) => (o.status === "stored" ? [o] : []));
+  const count = (from: string | null) => stored.filter((o) => o.date.yearFrom === from).length;
+  const noYear = stored.filter((o) => o.date.on === null && o.label !== null).length;
+  const lines = [];
+  if (count("file name") + count("--year") + noYear > 0) {
+    lines.push(
+      `  dates      ${count("file name")} from file names, ${count("--year")} from --year, ${noYear} without a year${noYear > 0 ? " (see --help)" : ""}`,
+    );
+  }
+  for (const o of stored) if (o.date.note) lines.push(`  ! ${o.file}: ${o.date.note}`);
+  return lines;
 }
 
 function describeOutcome(outcome: FileOutcome): string {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DigestName } from "@/components/digest-name";
 import { listDigestInfo } from "@/lib/papers/provenance";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +23,9 @@ export default async function DigestsPage() {
               className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3 hover:bg-stone-50 dark:hover:bg-stone-800"
             >
               <span>
-                <span className="font-medium">{d.publishedOn ?? d.label ?? "Undated digest"}</span>{" "}
+                <span className="font-medium">
+                  <DigestName digest={d} />
+                </span>{" "}
                 <span className="text-sm text-stone-500">{d.fileName}</span>
               </span>
               <span className="text-sm text-stone-600 tabular-nums dark:text-stone-300">

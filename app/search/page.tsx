@@ -7,6 +7,7 @@ import { SearchPageForm } from "@/components/search/search-page-form";
 import { ActiveFilters, type ActiveFilter } from "@/components/search/active-filters";
 import { FacetList } from "@/components/search/facet-list";
 import { SortLinks } from "@/components/search/sort-links";
+import { digestName } from "@/lib/papers/digest-name";
 import { listDigests, listTopics } from "@/lib/papers/queries";
 import { searchParamsSchema } from "@/lib/search/params";
 import { describeIssue, type RawParams } from "@/lib/api/params";
@@ -55,7 +56,9 @@ export default async function SearchPage({ searchParams }: Props) {
   }
 
   const topicName = new Map(topics.map((t) => [t.slug, t.name]));
-  const digestLabel = new Map(digests.map((d) => [d.id, d.label ? `${d.label} · ${d.fileName}` : d.fileName]));
+  const digestLabel = new Map(
+    digests.map((d) => [d.id, d.publishedOn || d.label ? `${digestName(d, "")} · ${d.fileName}` : d.fileName]),
+  );
   const active: ActiveFilter[] = [
     ...params.topic.map((slug) => ({
       key: `topic:${slug}`,

@@ -60,7 +60,7 @@ export interface DigestEntry {
   position: number;
   paper: PaperSummary;
   /** Null when the paper is new in this digest; else the digest it first appeared in. */
-  seenBefore: { id: string; label: string | null; fileName: string } | null;
+  seenBefore: { id: string; label: string | null; publishedOn: string | null; fileName: string } | null;
 }
 
 export const getDigest = cache(async (id: string): Promise<{ digest: DigestInfo; entries: DigestEntry[] } | null> => {
@@ -85,7 +85,7 @@ export const getDigest = cache(async (id: string): Promise<{ digest: DigestInfo;
     return {
       position: a.position,
       paper: papers.get(a.paperId)!,
-      seenBefore: earlier ? { id: earlier.id, label: earlier.label, fileName: earlier.fileName } : null,
+      seenBefore: earlier ? toDigestInfo(earlier, 0) : null,
     };
   });
   return { digest: toDigestInfo(digest, entries.filter((e) => !e.seenBefore).length), entries };

@@ -110,7 +110,13 @@ export function toDigestInfo(row: DigestRow, newPapers: number): DigestInfo {
 }
 
 export function toDigestSummary(row: DigestRow): DigestSummary {
-  return { id: row.id, fileName: row.fileName, label: row.label, entryCount: row.entryCount };
+  return {
+    id: row.id,
+    fileName: row.fileName,
+    label: row.label,
+    publishedOn: row.publishedOn?.toISOString().slice(0, 10) ?? null,
+    entryCount: row.entryCount,
+  };
 }
 
 export function toTopicWithCount(row: TopicRow): TopicWithCount {

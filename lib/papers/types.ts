@@ -57,6 +57,7 @@ export interface DigestSummary {
   id: string;
   fileName: string;
   label: string | null;
+  publishedOn: string | null;
   entryCount: number;
 }
 

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
+import { DigestName } from "@/components/digest-name";
 import { PaperList } from "@/components/paper-list";
+import { digestName } from "@/lib/papers/digest-name";
 import { getDigest } from "@/lib/papers/provenance";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +14,7 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await getDigest((await params).id);
   if (!found) notFound();
-  return { title: `Digest ${found.digest.label ?? found.digest.fileName}` };
+  return { title: `Digest ${digestName(found.digest, found.digest.fileName)}` };
 }
 
 export default async function DigestPage({ params }: Props) {
@@ -22,7 +24,9 @@ export default async function DigestPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-4xl">
       <BackLink href="/digests">All digests</BackLink>
-      <h1 className="text-2xl font-semibold tracking-tight">{digest.publishedOn ?? digest.label ?? "Undated digest"}</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">
+        <DigestName digest={digest} />
+      </h1>
       <p className="mt-1 text-sm text-stone-500">
         {digest.fileName} · ingested {digest.ingestedAt.slice(0, 10)} · {entries.length} papers, {digest.newPapers} new here ·{" "}
         <Link href={`/search?digest=${digest.id}`} className="text-accent-600 underline">
@@ -39,7 +43,7 @@ export default async function DigestPage({ params }: Props) {
                 #{position} ·{" "}
                 {seenBefore ? (
                   <Link href={`/digests/${seenBefore.id}`} className="underline">
-                    seen before in {seenBefore.label ?? seenBefore.fileName}
+                    seen before in <DigestName digest={seenBefore} fallback={seenBefore.fileName} />
                   </Link>
                 ) : (
                   <span className="rounded bg-emerald-100 px-1.5 py-0.5 font-medium text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackLink } from "@/components/back-link";
 import { CodeLink } from "@/components/code-link";
+import { DigestName } from "@/components/digest-name";
 import { getPaper, listTopics } from "@/lib/papers/queries";
 import { cookies } from "next/headers";
 import { Highlighted } from "@/components/highlighted";
@@ -95,7 +96,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
             <p className="mt-2">
               First appeared in{" "}
               <Link href={`/digests/${first.digest.id}`} className="hover:text-accent-600 font-medium">
-                {first.digest.publishedOn ?? first.digest.label ?? first.digest.fileName}
+                <DigestName digest={first.digest} fallback={first.digest.fileName} />
               </Link>{" "}
               at #{first.position}; in Paperdex since {first.storedAt.slice(0, 10)}.
             </p>
@@ -105,7 +106,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
             {paper.digests.map((digest) => (
               <li key={digest.id}>
                 <Link href={`/digests/${encodeURIComponent(digest.id)}`} className="hover:text-accent-600">
-                  {digest.label ?? "Undated digest"} <span className="text-stone-500">({digest.fileName})</span>
+                  <DigestName digest={digest} /> <span className="text-stone-500">({digest.fileName})</span>
                 </Link>
                 <span className="text-stone-500"> — #{digest.position}</span>
               </li>
