@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { freePort } from "@/scripts/lib/free-port";
+import { waitUntil } from "@/lib/wait-until";
 import { mergeResults } from "./lib/bench-results";
 import { run } from "./lib/cli";
 
@@ -16,21 +17,6 @@ const RUNS = 3;
 
 type Scores = { performance: number; accessibility: number };
 type Audited = Scores & { runs: Scores[]; failing: string[] };
-
-async function waitUntilUp(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`the app did not answer ${url} within ${timeoutMs / 1000} s`);
-}
 
 /** Median of RUNS Lighthouse runs (its scores vary from run to run), on a fresh Chromium each. */
 async function audit(url: string, formFactor: "mobile" | "desktop"): Promise<Audited> {
@@ -79,7 +65,14 @@ run(async () => {
   });
   try {
     const base = `http://127.0.0.1:${port}`;
-    await waitUntilUp(`${base}/api/health`, 300_000);
+    await waitUntil(
+      () =>
+        fetch(`${base}/api/health`).then(
+          (r) => (r.ok ? true : undefined),
+          () => undefined,
+        ),
+      { timeoutMs: 300_000, intervalMs: 500, what: `the app to answer ${base}/api/health` },
+    );
     const papers = (await (await fetch(`${base}/api/papers?perPage=1`)).json()) as { papers?: { slug: string }[] };
     const slug = papers.papers?.[0]?.slug;
     if (!slug) throw new Error("the app lists no paper to audit");

@@ -20,6 +20,7 @@ import { startLocalServer } from "@/lib/meilisearch/local-server";
 import { indexedPapers } from "@/lib/indexing/sync";
 import type { PaperDocument } from "@/lib/indexing/document";
 import { freePort } from "@/scripts/lib/free-port";
+import { waitUntil } from "@/lib/wait-until";
 import { ARXIV_DAILY_FILE, corpusFile } from "@/scripts/lib/shared-corpus";
 import { mergeResults } from "./lib/bench-results";
 import { run } from "./lib/cli";
@@ -280,16 +281,14 @@ async function benchSize(size: number, corpus: string) {
     });
     const base = `http://127.0.0.1:${appPort}`;
     try {
-      for (let i = 0; i < 120; i++) {
-        if (
-          await timed(`${base}/api/health`).then(
-            (r) => r.status === 200,
-            () => false,
-          )
-        )
-          break;
-        await new Promise((r) => setTimeout(r, 500));
-      }
+      await waitUntil(
+        () =>
+          timed(`${base}/api/health`).then(
+            (r) => (r.status === 200 ? true : undefined),
+            () => undefined,
+          ),
+        { timeoutMs: 60_000, intervalMs: 500, what: `the app on ${base}` },
+      );
       const slugs = (await db.paper.findMany({ select: { slug: true }, take: 50 })).map((p) => p.slug);
       // Warm-up, then measure.
       for (const q of QUERIES) await timed(`${base}/api/search?q=${encodeURIComponent(q)}`);

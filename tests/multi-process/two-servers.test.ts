@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { deployMigrations } from "@/lib/migrations/migrate";
+import { waitUntil } from "@/lib/wait-until";
 import { dropIndex } from "@/lib/indexing/tasks";
 import { createSearchClient } from "@/lib/meilisearch/client";
 import { ensureScopedKeys } from "@/lib/meilisearch/keys";
@@ -38,19 +39,15 @@ function startServer(port: number, env: Record<string, string>) {
   return { child, output: () => output };
 }
 
-async function waitUp(base: string) {
-  for (let i = 0; i < 120; i++) {
-    if (
-      await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${base} did not come up`);
-}
+const waitUp = (base: string) =>
+  waitUntil(
+    () =>
+      fetch(`${base}/api/health`).then(
+        (r) => (r.ok ? true : undefined),
+        () => undefined,
+      ),
+    { timeoutMs: 60_000, intervalMs: 500, what: `${base} to come up` },
+  );
 
 const getJson = async (url: string) => (await fetch(url)).json() as Promise<Record<string, unknown>>;
 
