@@ -3,6 +3,7 @@ import { afterAll, describe, expect, inject, it, vi } from "vitest";
 import { parseDigest } from "@/lib/digest";
 import { dropIndex, ensureIndex, waitForTask } from "@/lib/indexing/tasks";
 import { createSearchClient } from "@/lib/meilisearch/client";
+import { sleep } from "@/lib/wait-until";
 import { SEED_FILES } from "../support/fixtures";
 
 // Waiting for a Meilisearch task polls it until it is done. With the client's own waitTask,
@@ -33,7 +34,7 @@ describe("waiting for a Meilisearch task", () => {
       expect(task.status, task.error?.message).toBe("succeeded");
       expect(polls.mock.calls.length).toBeGreaterThan(20);
       // Node emits warnings on a later tick.
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await sleep(50);
     } finally {
       process.off("warning", onWarning);
       polls.mockRestore();
