@@ -9,13 +9,22 @@ import { databaseUrl, isPostgresUrl } from "./env";
 // same models and methods, so the rest of the code is written once against this type.
 export type Db = PrismaClient;
 
+// The clients made for PostgreSQL (Prisma's client objects do not answer `instanceof`).
+const postgresClients = new WeakSet<Db>();
+
 export function createDb(url = databaseUrl()): Db {
   if (isPostgresUrl(url)) {
     // A small pool per process: several app servers share one PostgreSQL.
-    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
-    return client as unknown as Db;
+    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Db;
+    postgresClients.add(client);
+    return client;
   }
   return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
+}
+
+/** True when this client talks to PostgreSQL (for the few statements written per provider). */
+export function isPostgresDb(client: Db): boolean {
+  return postgresClients.has(client);
 }
 
 /** True when the configured database is PostgreSQL (for the few filters that differ). */

@@ -13,7 +13,8 @@ run(async () => {
   const { documents } = await withWriterLock(
     db(),
     "reindex",
-    () => reindexFromDatabase(db(), adminClient(), uid, (sent, total) => console.log(`  ${sent}/${total} papers indexed`)),
+    (lock) =>
+      reindexFromDatabase(db(), adminClient(), uid, (sent, total) => console.log(`  ${sent}/${total} papers indexed`), lock),
     { onWait: (holder) => console.log(`  Waiting: another writer holds the database (${holder})…`) },
   );
   console.log(`Done: ${documents} papers in "${uid}", swapped in atomically, in ${formatMs(performance.now() - started)}.`);

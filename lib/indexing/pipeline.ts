@@ -2,6 +2,7 @@ import type { Meilisearch, Task } from "meilisearch";
 import type { Db } from "../db";
 import { SearchTaskError, waitForTask } from "./tasks";
 import { indexedPapers, markIndexed, type IndexedPaper } from "./sync";
+import type { WriterFence } from "../ingest/writer-lock";
 import { sleep } from "../wait-until";
 
 interface Sent {
@@ -21,6 +22,9 @@ interface Sent {
  * which the caller runs between its own database writes, so marking never races a write that
  * changes the same paper again. A paper counts as indexed only when the last task that
  * carried it has succeeded; a failed task leaves its papers marked as not indexed.
+ *
+ * With a writer's `fence`, every task is sent and every paper marked only while the writer
+ * still holds the lock (WriterLockLost otherwise).
  */
 export class IndexPipeline {
   private latest = new Map<string, number>();
@@ -46,6 +50,7 @@ export class IndexPipeline {
     private readonly db: Db,
     private readonly client: Meilisearch,
     private readonly uid: string,
+    private readonly fence?: WriterFence,
   ) {}
 
   /** Queues the given papers (those not indexed since they changed) for the index, as one task. */
@@ -57,6 +62,7 @@ export class IndexPipeline {
 
   /** Sends these documents as one task, without waiting for it. */
   async send(papers: IndexedPaper[]): Promise<void> {
+    await this.fence?.assertHeld();
     const task = await this.client.index(this.uid).addDocuments(
       papers.map((p) => p.document),
       { primaryKey: "id" },
@@ -101,6 +107,7 @@ export class IndexPipeline {
       await markIndexed(
         this.db,
         sent.papers.filter((p) => this.latest.get(p.id) === sent.seq),
+        this.fence,
       );
     }
     if (this.waitError) throw this.waitError;

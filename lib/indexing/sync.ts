@@ -6,6 +6,7 @@ import { idfTable } from "../embeddings/idf-table";
 import { embedPaper } from "../embeddings/vectors";
 import { rebuildIndex, upsertDocuments } from "./tasks";
 import { toPaperDocument, withHash, type PaperDocument } from "./document";
+import type { WriterFence } from "../ingest/writer-lock";
 
 // The database is the source of truth; these functions bring the index in line with it.
 // Papers are read in batches (keyset pagination by id), so memory and query sizes stay bounded however
@@ -58,33 +59,50 @@ async function* scan(db: Db, paperIds: string[] | undefined, onlyDirty: boolean)
 /**
  * Records the hash of what the index now holds for each paper: one UPDATE … CASE statement
  * per few hundred papers rather than one statement per paper (plain SQL that SQLite and
- * PostgreSQL both accept; every value is a bound parameter).
+ * PostgreSQL both accept; every value is a bound parameter), all in one transaction, which a
+ * writer's `fence` opens by proving that it still holds the lock.
  */
-export async function markIndexed(db: Db, papers: { id: string; hash: string }[]): Promise<void> {
-  for (const chunk of parameterChunks(papers, { perItem: 3, reserved: 0 })) {
-    const cases = Prisma.join(
-      chunk.map((p) => Prisma.sql`WHEN ${p.id} THEN ${p.hash}`),
-      " ",
-    );
-    const ids = Prisma.join(chunk.map((p) => p.id));
-    await db.$executeRaw`UPDATE "Paper" SET "indexedHash" = CASE "id" ${cases} END WHERE "id" IN (${ids})`;
-  }
+export async function markIndexed(db: Db, papers: { id: string; hash: string }[], fence?: WriterFence): Promise<void> {
+  if (papers.length === 0) return;
+  await db.$transaction(
+    async (tx) => {
+      await fence?.assertHeld(tx);
+      for (const chunk of parameterChunks(papers, { perItem: 3, reserved: 0 })) {
+        const cases = Prisma.join(
+          chunk.map((p) => Prisma.sql`WHEN ${p.id} THEN ${p.hash}`),
+          " ",
+        );
+        const ids = Prisma.join(chunk.map((p) => p.id));
+        await tx.$executeRaw`UPDATE "Paper" SET "indexedHash" = CASE "id" ${cases} END WHERE "id" IN (${ids})`;
+      }
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
 }
 
 /**
  * Sends the papers that changed since they were indexed (marked by a null indexedHash; of the
- * given ones, or all), and records what the index now holds. Returns how many were sent.
+ * given ones, or all), and records what the index now holds. Returns how many were sent. With
+ * a writer's `fence`, each batch goes out only while the writer still holds the lock.
  */
-async function sendChanged(db: Db, client: Meilisearch, uid: string, paperIds?: string[], onProgress?: (sent: number) => void) {
+async function sendChanged(
+  db: Db,
+  client: Meilisearch,
+  uid: string,
+  paperIds?: string[],
+  onProgress?: (sent: number) => void,
+  fence?: WriterFence,
+) {
   const changed: { id: string; hash: string }[] = [];
   async function* documents() {
     for await (const batch of indexedPapers(db, paperIds, true)) {
       changed.push(...batch.map((p) => ({ id: p.id, hash: p.hash })));
+      await fence?.assertHeld();
       yield batch.map((p) => p.document);
     }
   }
   await upsertDocuments(client, uid, documents(), onProgress);
-  await markIndexed(db, changed);
+  await markIndexed(db, changed, fence);
   return changed.length;
 }
 
@@ -102,17 +120,22 @@ export async function sendDirty(
   client: Meilisearch,
   uid: string,
   onProgress?: (sent: number, total: number) => void,
+  fence?: WriterFence,
 ): Promise<number> {
   const total = await db.paper.count({ where: { indexedHash: null } });
-  return sendChanged(db, client, uid, undefined, (n) => onProgress?.(n, total));
+  return sendChanged(db, client, uid, undefined, (n) => onProgress?.(n, total), fence);
 }
 
-/** Rebuilds the whole index from the database, swapping it in atomically. */
+/**
+ * Rebuilds the whole index from the database, swapping it in atomically. With a writer's
+ * `fence`, each batch goes out, and the swap happens, only while the writer holds the lock.
+ */
 export async function reindexFromDatabase(
   db: Db,
   client: Meilisearch,
   uid: string,
   onProgress?: (sent: number, total: number) => void,
+  fence?: WriterFence,
 ): Promise<{ documents: number }> {
   const total = await db.paper.count();
   let documents = 0;
@@ -122,13 +145,16 @@ export async function reindexFromDatabase(
       for await (const batch of indexedPapers(db)) {
         documents += batch.length;
         fresh.push(...batch.filter((p) => p.indexedHash !== p.hash).map((p) => ({ id: p.id, hash: p.hash })));
+        await fence?.assertHeld();
         yield batch.map((p) => p.document);
       }
     }
     await upsertDocuments(client, staging, all(), (sent) => onProgress?.(sent, total));
+    // The swap follows: a writer that lost the lock meanwhile must not put its copy live.
+    await fence?.assertHeld();
   });
   // Only once the new index is live do the papers count as indexed in this version.
-  await markIndexed(db, fresh);
+  await markIndexed(db, fresh, fence);
   return { documents };
 }
 

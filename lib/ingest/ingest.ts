@@ -13,7 +13,7 @@ import { refreshTopicCounts } from "../topics/paper-counts";
 import { createTagger } from "../topics/tagger";
 import { createDigestDater, type DatedDigest } from "./digest-date";
 import { storeDigest } from "./store-digest";
-import { withWriterLock } from "./writer-lock";
+import { withWriterLock, WriterLockLost, type WriterFence } from "./writer-lock";
 import { syncTopics } from "./topics";
 
 const SEND_BATCH = 2_000;
@@ -85,18 +85,23 @@ export async function ingestFiles(
   options: IngestOptions,
   reporter: IngestReporter = {},
 ): Promise<IngestSummary> {
-  return withWriterLock(targets.db, "ingest", () => ingestLocked(targets, options, reporter), { onWait: reporter.waiting });
+  return withWriterLock(targets.db, "ingest", (lock) => ingestLocked(targets, options, reporter, lock), {
+    onWait: reporter.waiting,
+  });
 }
 
 async function ingestLocked(
   { db, search, indexUid }: IngestTargets,
   options: IngestOptions,
   reporter: IngestReporter,
+  // Every write below proves first that this ingest still holds the writer lock; once another
+  // writer took it over, the next write throws WriterLockLost and the ingest stops there.
+  lock: WriterFence,
 ): Promise<IngestSummary> {
   const started = performance.now();
   const { topics, rules } = await loadTopicConfig(options.topicsFile, options.rulesFile);
   const tagger = createTagger(rules);
-  await syncTopics(db, topics);
+  await syncTopics(db, topics, lock);
 
   // The index follows the database, file by file: changed papers are queued for Meilisearch
   // while the next files are stored. An index failure never stops the database work; it is
@@ -106,7 +111,7 @@ async function ingestLocked(
   let rebuild = false;
   try {
     await ensureIndex(search, indexUid);
-    pipeline = new IndexPipeline(db, search, indexUid);
+    pipeline = new IndexPipeline(db, search, indexUid, lock);
   } catch (error) {
     if (error instanceof SearchTaskError)
       rebuild = true; // settings changed: rebuild at the end
@@ -124,6 +129,7 @@ async function ingestLocked(
     try {
       await pipeline.enqueue(ids);
     } catch (error) {
+      if (error instanceof WriterLockLost) throw error;
       indexError = describeSearchError(error);
       pipeline = null;
     }
@@ -134,6 +140,7 @@ async function ingestLocked(
     try {
       await pipeline?.markFinished();
     } catch (error) {
+      if (error instanceof WriterLockLost) throw error;
       indexError = describeSearchError(error);
       pipeline = null;
     }
@@ -144,7 +151,13 @@ async function ingestLocked(
   let countedAt = performance.now();
   const recountTopics = async (force: boolean) => {
     if (!force && performance.now() - countedAt < TOPIC_RECOUNT_MS) return;
-    await refreshTopicCounts(db);
+    await db.$transaction(
+      async (tx) => {
+        await lock.assertHeld(tx);
+        await refreshTopicCounts(tx);
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    );
     countedAt = performance.now();
   };
 
@@ -152,7 +165,7 @@ async function ingestLocked(
   const dater = createDigestDater(options.year);
   for (const [i, file] of options.files.entries()) {
     reporter.fileStart?.(file, i, options.files.length);
-    const outcome = await ingestOne(db, file, dater, tagger, () => reporter.fileStoring?.(file));
+    const outcome = await ingestOne(db, lock, file, dater, tagger, () => reporter.fileStoring?.(file));
     outcomes.push(outcome);
     reporter.fileDone?.(outcome);
     if (outcome.status === "stored") {
@@ -171,11 +184,12 @@ async function ingestLocked(
     if (pipeline) {
       await pipeline.flush(reporter.indexProgress);
       // Papers an earlier run could not index are still marked: send them too.
-      indexed = pipeline.sent + (await sendDirty(db, search, indexUid, reporter.indexProgress));
+      indexed = pipeline.sent + (await sendDirty(db, search, indexUid, reporter.indexProgress, lock));
     } else if (rebuild) {
-      indexed = (await reindexFromDatabase(db, search, indexUid, reporter.indexProgress)).documents;
+      indexed = (await reindexFromDatabase(db, search, indexUid, reporter.indexProgress, lock)).documents;
     }
   } catch (error) {
+    if (error instanceof WriterLockLost) throw error;
     indexError = describeSearchError(error);
   }
 
@@ -197,6 +211,7 @@ async function ingestLocked(
 
 async function ingestOne(
   db: Db,
+  lock: WriterFence,
   file: string,
   dater: ReturnType<typeof createDigestDater>,
   tagger: ReturnType<typeof createTagger>,
@@ -237,6 +252,7 @@ async function ingestOne(
     { id, fileName, contentHash, label: parsed.label, date, entries: parsed.entries },
     tagger,
     storing,
+    lock,
   );
   return {
     file,

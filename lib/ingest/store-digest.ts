@@ -6,6 +6,7 @@ import type { Tagger } from "../topics/tagger";
 import type { DigestDate } from "./digest-date";
 import { newestAppearance } from "../papers/order";
 import { insertRows } from "./insert-rows";
+import type { WriterFence } from "./writer-lock";
 
 export interface DigestToStore {
   id: string;
@@ -32,11 +33,19 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
  * Stores one parsed digest in a single transaction: the digest, its papers (deduplicated by
  * normalized title), their topics and their positions in it. Either all of it lands or none.
  * `opened` is called inside the transaction once the digest row is in it (written, when the
- * file is new or changed).
+ * file is new or changed). With a writer's `fence`, the transaction first proves that the writer
+ * still holds the lock, and stores nothing when another writer took it over.
  */
-export async function storeDigest(db: Db, digest: DigestToStore, tagger: Tagger, opened?: () => void): Promise<StoreCounts> {
+export async function storeDigest(
+  db: Db,
+  digest: DigestToStore,
+  tagger: Tagger,
+  opened?: () => void,
+  fence?: WriterFence,
+): Promise<StoreCounts> {
   return db.$transaction(
     async (tx) => {
+      await fence?.assertHeld(tx);
       const counts: StoreCounts = { newPapers: 0, updatedPapers: 0, unchangedPapers: 0, digestChanged: false, touched: [] };
       const touched = new Set<string>();
       const row = await upsertDigestRow(tx, digest);
