@@ -1,21 +1,57 @@
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { dropIndex } from "../../lib/indexing/tasks";
+import { createSearchClient } from "../../lib/meilisearch/client";
 import { ADMIN_TOKEN, E2E_ENV } from "../../playwright.config";
+import { startApp } from "../support/app-server";
 
 const HOSTILE_TITLE = '<script>window.__pwned = "title"</script> Attention Is Not All You Need';
 
 test.describe.configure({ mode: "serial" });
 
 test("hostile abstracts ingest fine and render inert", async ({ page }) => {
-  // Ingest the crafted digest into the running app's own database and Meilisearch.
+  // The crafted digest goes into a database and an index of its own, served by a second app
+  // server (the same build and Meilisearch), so that the app under test keeps exactly the
+  // seeds, in whatever order the specs run.
+  const dir = mkdtempSync(path.join(os.tmpdir(), "paperdex-hostile-"));
+  const meiliUrl = `http://127.0.0.1:${E2E_ENV.MEILI_PORT}`;
+  const master = readFileSync(path.join(E2E_ENV.PAPERDEX_DATA_DIR, "meili-master.key"), "utf8").trim();
+  const admin = createSearchClient({ host: meiliUrl, apiKey: master, local: false }, 30_000);
+  const indexUid = `papers_hostile_${process.pid}`;
+  const env = {
+    PAPERDEX_DATA_DIR: dir,
+    DATABASE_URL: `file:${path.join(dir, "hostile.db")}`,
+    MEILI_URL: meiliUrl,
+    MEILI_INDEX: indexUid,
+  };
   const output = execFileSync("npx", ["tsx", "scripts/ingest.ts", "tests/fixtures/hostile-digest.txt"], {
-    env: { ...process.env, ...E2E_ENV },
+    env: { ...process.env, ...env, MEILI_ADMIN_KEY: master },
     encoding: "utf8",
   });
   expect(output).toMatch(/hostile-digest\.txt: 2 entries, stored/);
+  // A search key of its own (named apart from the app's keys, deleted afterwards).
+  const { key } = await admin.createKey({
+    name: "e2e-hostile-search",
+    actions: ["search"],
+    indexes: [indexUid],
+    expiresAt: null,
+  });
+  const app = await startApp({ ...env, MEILI_API_KEY: key, ADMIN_TOKEN: undefined });
+  try {
+    await showsHostileInert(page, app.base);
+  } finally {
+    await app.stop();
+    await admin.deleteKey(key);
+    await dropIndex(admin, indexUid);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
+/** The hostile papers' search result and page, at `base`: shown as text, nothing runs. */
+async function showsHostileInert(page: Page, base: string) {
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
     dialogs.push(d.message());
@@ -26,7 +62,7 @@ test("hostile abstracts ingest fine and render inert", async ({ page }) => {
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
   });
 
-  await page.goto(`/search?q=${encodeURIComponent("attention is not all you need")}`);
+  await page.goto(`${base}/search?q=${encodeURIComponent("attention is not all you need")}`);
   const card = page.getByRole("article").filter({ hasText: "Attention Is Not All You Need" });
   await expect(card.getByRole("heading")).toContainText('<script>window.__pwned = "title"</script>');
   await card.getByRole("link").first().click();
@@ -37,7 +73,7 @@ test("hostile abstracts ingest fine and render inert", async ({ page }) => {
   await expect(page.getByRole("link", { name: /github\.com\/example\/hostile-repo/ })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);
-});
+}
 
 test("pages and API answers carry the security headers", async ({ request }) => {
   const pageResponse = await request.get("/");
