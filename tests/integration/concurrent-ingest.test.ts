@@ -1,31 +1,20 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db";
 import { acquireWriterLock } from "@/lib/ingest/writer-lock";
 import { deployMigrations } from "@/lib/migrations/migrate";
 import { dropIndex } from "@/lib/indexing/tasks";
-import { createSearchClient } from "@/lib/meilisearch/client";
 import { compareIndex } from "@/lib/indexing/sync";
 import { runScript } from "../support/cli";
-import { dropTestDatabase, testDatabaseUrl } from "../support/database";
+import { scriptTestTargets } from "../support/test-env";
+import { dropTestDatabase } from "../support/database";
 import { SEED_FILES } from "../support/fixtures";
 
 // Several processes against one database and one index: two ingests of overlapping files,
 // started at the same moment, must neither fail nor store anything twice.
 
-const dir = mkdtempSync(path.join(os.tmpdir(), "paperdex-concurrent-"));
-const databaseUrl = testDatabaseUrl("concurrent", dir);
-const indexUid = `papers_concurrent_${process.pid}`;
-const env = {
-  PAPERDEX_DATA_DIR: dir,
-  DATABASE_URL: databaseUrl,
-  MEILI_URL: inject("meiliUrl"),
-  MEILI_API_KEY: inject("meiliKey"),
-  MEILI_INDEX: indexUid,
-};
-const search = createSearchClient({ host: env.MEILI_URL, apiKey: env.MEILI_API_KEY, local: false }, 30_000);
+const { dir, databaseUrl, indexUid, env, search } = scriptTestTargets("concurrent");
 const db = createDb(databaseUrl);
 
 afterAll(async () => {

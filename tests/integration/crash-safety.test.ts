@@ -1,17 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db";
-import { dropTestDatabase, testDatabaseUrl } from "../support/database";
+import { dropTestDatabase } from "../support/database";
 import { fitsDigest, readCorpus } from "@/scripts/lib/corpus-read";
 import { byDay, dayLabel, renderDigest } from "@/scripts/lib/corpus-render";
 import { parseDigest } from "@/lib/digest";
 import { deployMigrations } from "@/lib/migrations/migrate";
 import { dropIndex, waitFor } from "@/lib/indexing/tasks";
-import { createSearchClient } from "@/lib/meilisearch/client";
 import { compareIndex } from "@/lib/indexing/sync";
 import { runScript } from "../support/cli";
+import { scriptTestTargets } from "../support/test-env";
 
 // SIGKILL the ingest at random points of a 3,000-paper run (real arXiv records shipped in
 // tests/fixtures/corpus, as 63 digest files): no file is ever half stored, at least one kill
@@ -37,18 +36,8 @@ function seededRandom(state: number): () => number {
   };
 }
 
-const dir = mkdtempSync(path.join(os.tmpdir(), "paperdex-crash-"));
+const { dir, databaseUrl, indexUid, env, search } = scriptTestTargets("crash");
 const digestsDir = path.join(dir, "digests");
-const databaseUrl = testDatabaseUrl("crash", dir);
-const indexUid = `papers_crash_${process.pid}`;
-const env = {
-  PAPERDEX_DATA_DIR: dir,
-  DATABASE_URL: databaseUrl,
-  MEILI_URL: inject("meiliUrl"),
-  MEILI_API_KEY: inject("meiliKey"),
-  MEILI_INDEX: indexUid,
-};
-const search = createSearchClient({ host: env.MEILI_URL, apiKey: env.MEILI_API_KEY, local: false }, 30_000);
 const files: string[] = [];
 const entriesByFile = new Map<string, number>();
 

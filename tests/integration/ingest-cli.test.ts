@@ -1,30 +1,19 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { copyFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db";
-import { dropTestDatabase, testDatabaseUrl } from "../support/database";
+import { dropTestDatabase } from "../support/database";
 import { deployMigrations } from "@/lib/migrations/migrate";
 import { dropIndex } from "@/lib/indexing/tasks";
-import { createSearchClient } from "@/lib/meilisearch/client";
 import { compareIndex } from "@/lib/indexing/sync";
 import { runScript } from "../support/cli";
+import { scriptTestTargets } from "../support/test-env";
 import { SEED_FILES } from "../support/fixtures";
 
 // The ingest command on bad input, as a user runs it: exact messages, exit codes, and proof
 // that nothing from a failed file is stored while the good files are.
 
-const dir = mkdtempSync(path.join(os.tmpdir(), "paperdex-cli-"));
-const databaseUrl = testDatabaseUrl("cli", dir);
-const indexUid = `papers_cli_${process.pid}`;
-const env = {
-  PAPERDEX_DATA_DIR: dir,
-  DATABASE_URL: databaseUrl,
-  MEILI_URL: inject("meiliUrl"),
-  MEILI_API_KEY: inject("meiliKey"),
-  MEILI_INDEX: indexUid,
-};
-const search = createSearchClient({ host: env.MEILI_URL, apiKey: env.MEILI_API_KEY, local: false }, 30_000);
+const { dir, databaseUrl, indexUid, env, search } = scriptTestTargets("cli");
 const db = createDb(databaseUrl);
 
 const file = (name: string, content: string | Buffer) => {

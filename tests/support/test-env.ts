@@ -41,3 +41,22 @@ export async function createTestEnv(name: string) {
     },
   };
 }
+
+/**
+ * For tests that run the command-line scripts: a folder, a database URL and an index name of
+ * their own, and the environment to pass the scripts (this process's own is left alone).
+ */
+export function scriptTestTargets(name: string) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `paperdex-${name}-`));
+  const databaseUrl = testDatabaseUrl(name, dir);
+  const indexUid = `papers_${name}_${process.pid}`;
+  const env = {
+    PAPERDEX_DATA_DIR: dir,
+    DATABASE_URL: databaseUrl,
+    MEILI_URL: inject("meiliUrl"),
+    MEILI_API_KEY: inject("meiliKey"),
+    MEILI_INDEX: indexUid,
+  };
+  const search = createSearchClient({ host: env.MEILI_URL, apiKey: env.MEILI_API_KEY, local: false }, 30_000);
+  return { dir, databaseUrl, indexUid, env, search };
+}
