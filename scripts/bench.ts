@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { fitsDigest, readCorpus } from "@/scripts/lib/corpus-read";
-import { byDay, dayLabel, renderDigest } from "@/scripts/lib/corpus-render";
+import { writeCorpusDigests } from "@/scripts/lib/corpus-render";
 import { createDb } from "@/lib/db";
 import { decodeDigest, parseDigest } from "@/lib/digest";
 import { ingestFiles } from "@/lib/ingest/ingest";
@@ -195,15 +195,8 @@ async function benchSize(size: number, corpus: string) {
   console.log(`\n=== ${size.toLocaleString("en-US")} papers ===`);
   const dir = path.join(ROOT, String(size));
   rmSync(dir, { recursive: true, force: true });
-  const digests = path.join(dir, "digests");
-  mkdirSync(digests, { recursive: true });
   const { records } = await readCorpus(size, fitsDigest, corpus);
-  const files: string[] = [];
-  for (const [date, day] of byDay(records)) {
-    const file = path.join(digests, `${date}.txt`);
-    writeFileSync(file, renderDigest(dayLabel(date), day));
-    files.push(file);
-  }
+  const files = writeCorpusDigests(records, path.join(dir, "digests"));
 
   // Parse throughput against just reading the files.
   let bytes = 0;

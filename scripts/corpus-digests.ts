@@ -1,13 +1,12 @@
 // npm run corpus:digests -- --limit N [--out DIR]: renders N real arXiv records from
 // ../shared/corpus (or PAPERDEX_CORPUS_DIR) as digest files in the seed layout, one file per
 // listing day.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { parseDigest } from "@/lib/digest";
 import { fitsDigest, readCorpus } from "@/scripts/lib/corpus-read";
 import { ARXIV_DAILY_FILE, corpusFile } from "@/scripts/lib/shared-corpus";
-import { byDay, dayLabel, renderDigest } from "@/scripts/lib/corpus-render";
+import { writeCorpusDigests } from "@/scripts/lib/corpus-render";
 import { fail, run } from "./lib/cli";
 
 run(async () => {
@@ -19,15 +18,7 @@ run(async () => {
   const out = path.resolve(values.out);
   const { records, skipped } = await readCorpus(limit, fitsDigest, corpusFile(ARXIV_DAILY_FILE, "npm run corpus:digests"));
   rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  let files = 0;
-  for (const [date, day] of byDay(records)) {
-    const text = renderDigest(dayLabel(date), day);
-    const parsed = parseDigest(text);
-    if (parsed.problems.length) fail(`rendering ${date} gave a digest with problems: ${parsed.problems[0]!.message}`);
-    writeFileSync(path.join(out, `${date}.txt`), text);
-    files++;
-  }
+  const files = writeCorpusDigests(records, out).length;
   console.log(
     `Wrote ${records.length} papers in ${files} digest files to ${out} (${skipped} records skipped: title or abstract not in digest form).`,
   );

@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 /**
  * The plain baseline Paperdex's search is measured against: SQLite FTS5 with BM25 over the
  * same titles and abstracts (Porter stemming, no typo tolerance, no synonyms), any query word
- * matching.
+ * matching, a title match weighing three times an abstract match.
  */
 export class Bm25Baseline {
   private readonly db = new Database(":memory:");
@@ -21,7 +21,7 @@ export class Bm25Baseline {
     if (terms.length === 0) return [];
     const match = terms.map((t) => `"${t}"`).join(" OR ");
     const rows = this.db
-      .prepare("SELECT slug FROM papers WHERE papers MATCH ? ORDER BY bm25(papers) LIMIT ?")
+      .prepare("SELECT slug FROM papers WHERE papers MATCH ? ORDER BY bm25(papers, 0.0, 3.0, 1.0) LIMIT ?")
       .all(match, limit) as { slug: string }[];
     return rows.map((r) => r.slug);
   }

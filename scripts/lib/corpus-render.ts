@@ -1,3 +1,7 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseDigest } from "../../lib/digest";
+
 // Renders real arXiv records as digest files in the seed layout, for scale tests and
 // benchmarks: one file per listing day, newest paper first as on a daily page.
 
@@ -43,4 +47,23 @@ export function byDay(records: CorpusRecord[]): Map<string, CorpusRecord[]> {
   const days = new Map<string, CorpusRecord[]>();
   for (const record of records) days.set(record.date, [...(days.get(record.date) ?? []), record]);
   return new Map([...days].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+}
+
+/**
+ * Writes records as digest files in `dir`, one per listing day, each named by its date
+ * (2025-03-18.txt) so that an ingest dates it without --year; returns their paths in date
+ * order. Throws if a rendered file would not parse cleanly.
+ */
+export function writeCorpusDigests(records: CorpusRecord[], dir: string): string[] {
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  for (const [date, day] of byDay(records)) {
+    const text = renderDigest(dayLabel(date), day);
+    const problem = parseDigest(text).problems[0];
+    if (problem) throw new Error(`rendering ${date} gave a digest with problems: ${problem.message}`);
+    const file = path.join(dir, `${date}.txt`);
+    writeFileSync(file, text);
+    files.push(file);
+  }
+  return files;
 }
