@@ -3,7 +3,7 @@ import Link from "next/link";
 export function BackLink({ href, children }: { href: string; children: string }) {
   return (
     <p className="mb-2 text-sm">
-      <Link href={href} className="hover:text-accent-600 text-stone-500">
+      <Link href={href} className="text-stone-500 hover:text-accent-600">
         ← {children}
       </Link>
     </p>

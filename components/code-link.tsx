@@ -13,7 +13,7 @@ export function CodeLink({ url }: { url: string }) {
       href={url}
       rel="noopener noreferrer nofollow"
       target="_blank"
-      className="hover:border-accent-500 hover:text-accent-600 inline-flex max-w-full items-center gap-1 truncate rounded-md border border-stone-200 px-2 py-1 font-mono text-xs text-stone-600 dark:border-stone-700 dark:text-stone-300"
+      className="inline-flex max-w-full items-center gap-1 truncate rounded-md border border-stone-200 px-2 py-1 font-mono text-xs text-stone-600 hover:border-accent-500 hover:text-accent-600 dark:border-stone-700 dark:text-stone-300"
     >
       <span aria-hidden>{"</>"}</span>
       <span className="truncate">{label}</span>

@@ -17,7 +17,7 @@ interface PaperCardProps {
 
 export function PaperCard({ slug, title, excerpt, topics, codeUrl, meta, selectable = false }: PaperCardProps) {
   return (
-    <article className="focus-within:border-accent-500 rounded-xl border border-stone-200 bg-white p-4 shadow-sm transition hover:border-stone-300 dark:border-stone-800 dark:bg-stone-900 dark:hover:border-stone-700">
+    <article className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm transition focus-within:border-accent-500 hover:border-stone-300 dark:border-stone-800 dark:bg-stone-900 dark:hover:border-stone-700">
       <div className="flex items-start gap-3">
         <h2 className="flex-1 font-serif text-lg leading-snug font-semibold">
           <Link href={`/papers/${slug}`} data-result-link className="hover:text-accent-600 dark:hover:text-accent-100">

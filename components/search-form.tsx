@@ -12,11 +12,11 @@ export function SearchForm({ autoFocus = false }: { autoFocus?: boolean }) {
         placeholder="Search titles and abstracts…"
         autoFocus={autoFocus}
         maxLength={500}
-        className="focus:border-accent-500 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-stone-400 focus:outline-none dark:border-stone-700 dark:bg-stone-900"
+        className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-stone-400 focus:border-accent-500 focus:outline-none dark:border-stone-700 dark:bg-stone-900"
       />
       <button
         type="submit"
-        className="bg-accent-600 hover:bg-accent-700 rounded-lg px-3 py-2 text-sm font-medium text-white shadow-sm"
+        className="rounded-lg bg-accent-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-accent-700"
       >
         Search
       </button>

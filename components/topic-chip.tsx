@@ -5,7 +5,7 @@ export function TopicChip({ topic, href }: { topic: TopicRef; href?: string }) {
   return (
     <Link
       href={href ?? `/topics/${topic.slug}`}
-      className="border-accent-100 bg-accent-50 text-accent-700 hover:border-accent-500 dark:text-accent-100 inline-flex items-center rounded-full border px-2.5 py-0.5 text-xs font-medium dark:border-stone-700 dark:bg-stone-800"
+      className="inline-flex items-center rounded-full border border-accent-100 bg-accent-50 px-2.5 py-0.5 text-xs font-medium text-accent-700 hover:border-accent-500 dark:border-stone-700 dark:bg-stone-800 dark:text-accent-100"
     >
       {topic.name}
     </Link>

@@ -189,7 +189,7 @@ export default async function SearchPage({ searchParams }: Props) {
                 <div className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
                   <button
                     type="submit"
-                    className="hover:border-accent-500 rounded-lg border border-stone-300 px-3 py-1.5 dark:border-stone-700"
+                    className="rounded-lg border border-stone-300 px-3 py-1.5 hover:border-accent-500 dark:border-stone-700"
                   >
                     More like the ticked papers
                   </button>

@@ -66,7 +66,7 @@ export default async function SimilarPage({ searchParams }: { searchParams: Prom
           placeholder="Paste an abstract here…"
           className="w-full rounded-lg border border-stone-300 bg-white p-3 text-sm dark:border-stone-700 dark:bg-stone-900"
         />
-        <button type="submit" className="bg-accent-600 hover:bg-accent-700 rounded-lg px-4 py-2 text-sm font-medium text-white">
+        <button type="submit" className="rounded-lg bg-accent-600 px-4 py-2 text-sm font-medium text-white hover:bg-accent-700">
           Find similar papers
         </button>
       </form>

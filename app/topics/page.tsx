@@ -16,7 +16,7 @@ export default async function TopicsPage() {
           <li key={topic.slug}>
             <Link
               href={`/topics/${topic.slug}`}
-              className="hover:border-accent-500 block h-full rounded-xl border border-stone-200 bg-white p-4 shadow-sm dark:border-stone-800 dark:bg-stone-900"
+              className="block h-full rounded-xl border border-stone-200 bg-white p-4 shadow-sm hover:border-accent-500 dark:border-stone-800 dark:bg-stone-900"
             >
               <span className="flex items-baseline justify-between gap-2">
                 <span className="font-semibold">{topic.name}</span>

@@ -31,7 +31,7 @@ export function PaperTopics({ paper, explained, editor, editingEnabled, allTopic
         {paper.topics.map((topic) => (
           <li key={topic.slug} className="text-sm">
             <div className="flex flex-wrap items-center gap-2">
-              <Link href={`/topics/${topic.slug}`} className="text-accent-700 dark:text-accent-100 font-medium hover:underline">
+              <Link href={`/topics/${topic.slug}`} className="font-medium text-accent-700 hover:underline dark:text-accent-100">
                 {topic.name}
               </Link>
               {topic.source === "manual" && (
@@ -47,7 +47,7 @@ export function PaperTopics({ paper, explained, editor, editingEnabled, allTopic
                       : `/papers/${paper.slug}?explain=${topic.slug}#abstract`
                   }
                   aria-current={explained === topic.slug ? "true" : undefined}
-                  className="hover:text-accent-600 text-xs text-stone-500 underline"
+                  className="text-xs text-stone-500 underline hover:text-accent-600"
                 >
                   {explained === topic.slug ? "hide evidence" : "show evidence in abstract"}
                 </Link>

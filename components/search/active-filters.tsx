@@ -14,14 +14,14 @@ export function ActiveFilters({ filters, clearHref }: { filters: ActiveFilter[];
         <Link
           key={filter.key}
           href={filter.removeHref}
-          className="bg-accent-600 hover:bg-accent-700 inline-flex items-center gap-1 rounded-full px-3 py-1 text-xs font-medium text-white"
+          className="inline-flex items-center gap-1 rounded-full bg-accent-600 px-3 py-1 text-xs font-medium text-white hover:bg-accent-700"
         >
           {filter.label}
           <span aria-hidden>×</span>
           <span className="sr-only">(remove filter)</span>
         </Link>
       ))}
-      <Link href={clearHref} className="hover:text-accent-600 text-xs text-stone-500 underline">
+      <Link href={clearHref} className="text-xs text-stone-500 underline hover:text-accent-600">
         Clear all
       </Link>
     </div>

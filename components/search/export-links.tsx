@@ -13,7 +13,7 @@ export function ExportLinks({ state }: { state: SearchState }) {
     <nav aria-label="Feed and exports" className="flex flex-wrap items-center gap-3 text-xs text-stone-500">
       <span>This search as:</span>
       {FORMATS.map((f) => (
-        <a key={f.path} href={searchHref(state, { page: 1 }, f.path)} className="hover:text-accent-600 underline">
+        <a key={f.path} href={searchHref(state, { page: 1 }, f.path)} className="underline hover:text-accent-600">
           {f.label}
         </a>
       ))}

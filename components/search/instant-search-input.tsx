@@ -55,7 +55,7 @@ export function InstantSearchInput({ id, defaultValue }: { id: string; defaultVa
         autoComplete="off"
         aria-describedby={`${id}-status`}
         data-search-input
-        className="focus:border-accent-500 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-stone-400 focus:outline-none dark:border-stone-700 dark:bg-stone-900"
+        className="w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-stone-400 focus:border-accent-500 focus:outline-none dark:border-stone-700 dark:bg-stone-900"
       />
       <span id={`${id}-status`} role="status" className="sr-only">
         {pending ? "Searching…" : ""}

@@ -22,7 +22,7 @@ export function SearchPageForm({ state }: { state: SearchState }) {
       {state.sort !== "relevance" && <input type="hidden" name="sort" value={state.sort} />}
       <button
         type="submit"
-        className="bg-accent-600 hover:bg-accent-700 rounded-lg px-3 py-2 text-sm font-medium text-white shadow-sm"
+        className="rounded-lg bg-accent-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-accent-700"
       >
         Search
       </button>

@@ -13,7 +13,7 @@ export function SortLinks({ current, hrefFor }: { current: SortParam; hrefFor: (
           href={hrefFor(sort)}
           aria-current={sort === current ? "true" : undefined}
           rel="nofollow"
-          className={`rounded px-2 py-0.5 ${sort === current ? "bg-stone-200 font-medium dark:bg-stone-800" : "hover:text-accent-600 text-stone-600 dark:text-stone-300"}`}
+          className={`rounded px-2 py-0.5 ${sort === current ? "bg-stone-200 font-medium dark:bg-stone-800" : "text-stone-600 hover:text-accent-600 dark:text-stone-300"}`}
         >
           {LABELS[sort]}
         </Link>

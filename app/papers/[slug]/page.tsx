@@ -95,7 +95,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
           {first && (
             <p className="mt-2">
               First appeared in{" "}
-              <Link href={`/digests/${first.digest.id}`} className="hover:text-accent-600 font-medium">
+              <Link href={`/digests/${first.digest.id}`} className="font-medium hover:text-accent-600">
                 <DigestName digest={first.digest} fallback={first.digest.fileName} />
               </Link>{" "}
               at #{first.position}; in Paperdex since {first.storedAt.slice(0, 10)}.
@@ -121,7 +121,7 @@ export default async function PaperPage({ params, searchParams }: Props) {
             <ul className="mt-2 space-y-2">
               {related.map((r) => (
                 <li key={r.slug}>
-                  <Link href={`/papers/${r.slug}`} className="hover:text-accent-600 leading-snug">
+                  <Link href={`/papers/${r.slug}`} className="leading-snug hover:text-accent-600">
                     {r.title}
                   </Link>
                 </li>

@@ -69,7 +69,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
               <li key={p.phrase}>
                 <Link
                   href={`/search?q=${encodeURIComponent(p.phrase)}&topic=${slug}`}
-                  className="hover:border-accent-500 inline-block rounded-full border border-stone-200 px-2 py-0.5 dark:border-stone-700"
+                  className="inline-block rounded-full border border-stone-200 px-2 py-0.5 hover:border-accent-500 dark:border-stone-700"
                 >
                   {p.phrase} <span className="text-stone-500">{p.papers}</span>
                 </Link>
