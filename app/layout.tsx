@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { KeyboardShortcuts } from "@/components/keyboard-shortcuts";
 import { SiteHeader } from "@/components/site-header";
@@ -27,9 +26,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </main>
         <footer className="border-t border-stone-200 py-6 text-center text-xs text-stone-500 dark:border-stone-800">
           Paperdex — abstracts from daily paper digests, searchable by topic.{" "}
-          <Link className="underline" href="/api/papers" prefetch={false}>
+          {/* A JSON route handler, not a page: a plain link, so the client router does not try to render it. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+          <a className="underline" href="/api/papers">
             JSON API
-          </Link>
+          </a>
         </footer>
       </body>
     </html>

@@ -14,22 +14,38 @@ export interface Health {
   search: { status: "up" | "down"; engine: "meilisearch"; documents?: number; reason?: string };
 }
 
+/** What was last logged per component, so a monitor polling through an outage logs it once. */
+const lastLogged = { database: "up", search: "up" };
+
+function logChange(component: keyof typeof lastLogged, status: "up" | "down", detail?: unknown) {
+  if (lastLogged[component] === status) return;
+  lastLogged[component] = status;
+  if (status === "down") console.error(`[health] ${component} down:`, detail);
+  else console.log(`[health] ${component} up again`);
+}
+
 export async function checkHealth(): Promise<Health> {
   const [database, search] = await Promise.all([
     db()
       .paper.count()
-      .then((papers) => ({ status: "up" as const, papers }))
+      .then((papers) => {
+        logChange("database", "up");
+        return { status: "up" as const, papers };
+      })
       .catch((error: unknown) => {
-        console.error("[health] database down:", error);
+        logChange("database", "down", error);
         return { status: "down" as const, reason: "the database did not answer" };
       }),
     // A search (not index stats): the web app's key may only search.
     searchClient()
       .index(indexName())
       .search("", { page: 1, hitsPerPage: 0 })
-      .then((result) => ({ status: "up" as const, engine: "meilisearch" as const, documents: result.totalHits ?? 0 }))
+      .then((result) => {
+        logChange("search", "up");
+        return { status: "up" as const, engine: "meilisearch" as const, documents: result.totalHits ?? 0 };
+      })
       .catch((error: unknown) => {
-        console.error(`[health] search down: ${describeSearchError(error)}`);
+        logChange("search", "down", describeSearchError(error));
         return {
           status: "down" as const,
           engine: "meilisearch" as const,

@@ -13,6 +13,16 @@ export function editingEnabled(): boolean {
   return env().ADMIN_TOKEN !== undefined;
 }
 
+/**
+ * Whether the browser reached us over HTTPS: directly, or through a proxy that terminates TLS
+ * and says so (X-Forwarded-Proto), as the load balancer of a deployment does.
+ */
+export function cameOverHttps(request: Request): boolean {
+  return (
+    new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https"
+  );
+}
+
 /** The attributes of the session cookie (and of the empty one that clears it at sign-out). */
 export function sessionCookieOptions(secure: boolean, maxAge = SESSION_TTL_SECONDS) {
   return { httpOnly: true, sameSite: "strict", secure, path: "/", maxAge } as const;

@@ -2,7 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { isSearchUnreachable } from "../meilisearch/errors";
-import { describeIssue } from "../api/params";
+import { describeIssue } from "./params";
 
 // One place that turns outcomes into HTTP responses, so handlers stay thin and no error
 // detail (paths, keys, stack traces) leaks to clients.

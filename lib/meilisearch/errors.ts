@@ -15,10 +15,16 @@ export function meiliErrorCode(error: unknown): string | undefined {
   return apiErrorOf(error)?.cause?.code;
 }
 
-/** True when Meilisearch could not be reached at all (down, refused, timed out). */
+/**
+ * True when Meilisearch could not be reached at all (down, refused, timed out), or when what
+ * answered was not Meilisearch but a proxy in front of it saying it is gone (502, 503, 504
+ * without Meilisearch's own error body).
+ */
 export function isSearchUnreachable(error: unknown): boolean {
+  const api = apiErrorOf(error);
+  if (api) return [502, 503, 504].includes(api.response.status) && api.cause?.code === undefined;
   const name = (error as Error | undefined)?.name ?? "";
-  return apiErrorOf(error) === undefined && (name === "MeilisearchRequestError" || name === "MeilisearchRequestTimeOutError");
+  return name === "MeilisearchRequestError" || name === "MeilisearchRequestTimeOutError";
 }
 
 /** One line saying what went wrong with Meilisearch, for people rather than stack traces. */

@@ -1,6 +1,6 @@
 import type { Settings } from "meilisearch";
 import { DIMENSIONS } from "../embeddings/vectors";
-import { STOP_WORDS } from "./stop-words";
+import { MEILI_STOP_WORDS } from "./stop-words";
 import { SYNONYMS } from "./synonyms";
 
 /** Private-use characters mark highlights: they never occur in abstracts, and are not HTML. */
@@ -38,7 +38,7 @@ export const PAPERS_INDEX_SETTINGS: Settings = {
   // the order they were indexed, which a reindex (or another database) changes.
   rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "date:desc", "position:asc"],
   typoTolerance: { enabled: true },
-  stopWords: STOP_WORDS,
+  stopWords: MEILI_STOP_WORDS,
   synonyms: SYNONYMS,
   pagination: { maxTotalHits: MAX_TOTAL_HITS },
   faceting: { maxValuesPerFacet: 500 },

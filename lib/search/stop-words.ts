@@ -6,4 +6,4 @@ import { SYNONYMS } from "./synonyms";
 // must stay, or the synonym stops matching.
 const IN_SYNONYMS = new Set(Object.keys(SYNONYMS).flatMap((phrase) => phrase.split(" ")));
 
-export const STOP_WORDS = [...COMMON].filter((word) => !IN_SYNONYMS.has(word));
+export const MEILI_STOP_WORDS = [...COMMON].filter((word) => !IN_SYNONYMS.has(word));

@@ -50,10 +50,11 @@ async function postLogin(
   origin: string,
   token: string,
   next: string,
+  headers: Record<string, string> = {},
 ): Promise<SignIn> {
   const client = await playwright.request.newContext();
   try {
-    const response = await client.post(`${origin}/admin/login`, { form: { token, next }, maxRedirects: 0 });
+    const response = await client.post(`${origin}/admin/login`, { form: { token, next }, headers, maxRedirects: 0 });
     return {
       status: response.status(),
       location: new URL(response.headers().location ?? "about:blank", origin),
@@ -181,8 +182,13 @@ test("signing in sets a new random session cookie: HttpOnly, SameSite=Strict, Pa
       expect.arrayContaining(["httponly", "samesite=strict", "path=/", "max-age=43200"]),
     );
     expect(attributes.some((a) => /^domain=/i.test(a))).toBe(false);
+    // Over plain HTTP the cookie cannot be Secure, or the browser would never send it back.
+    expect(attributes.some((a) => /^secure$/i.test(a))).toBe(false);
     values.push(value!);
   }
+  // Behind a proxy that terminates TLS (X-Forwarded-Proto: https), it is Secure.
+  const proxied = await postLogin(playwright, baseURL!, ADMIN_TOKEN, "/", { "X-Forwarded-Proto": "https" });
+  expect(proxied.cookies[0]!.split(";").map((part) => part.trim().toLowerCase())).toContain("secure");
   expect(values[1]).not.toBe(values[0]);
   for (const value of values) {
     expect(value).not.toContain(ADMIN_TOKEN);

@@ -20,10 +20,19 @@ const similar = (client: ReturnType<typeof createSearchClient>, id: string) =>
 
 beforeAll(async () => {
   await ensureIndex(admin, indexUid);
-  const vector = embedPaper("Graph pooling", "Pooling layers for graph neural networks.", idfTable());
+  const doc = (id: string, title: string, abstract: string) => ({
+    id,
+    title,
+    _vectors: { [EMBEDDER]: embedPaper(title, abstract, idfTable()) },
+  });
   await waitFor(
     admin,
-    admin.index(indexUid).addDocuments([{ id: "graph-pooling", title: "Graph pooling", _vectors: { [EMBEDDER]: vector } }]),
+    admin
+      .index(indexUid)
+      .addDocuments([
+        doc("graph-pooling", "Graph pooling", "Pooling layers for graph neural networks."),
+        doc("graph-coarsening", "Graph coarsening", "Coarsening graphs for graph neural networks with pooling."),
+      ]),
     "add",
   );
 });
@@ -58,8 +67,8 @@ describe("which errors make related papers fall back to the database", () => {
     expect(meiliErrorCode(error)).toBe("invalid_api_key");
   });
 
-  it("answers for an indexed paper", async () => {
+  it("answers for an indexed paper with its neighbours", async () => {
     const result = await similar(admin, "graph-pooling");
-    expect(result.hits).toEqual([]);
+    expect(result.hits.map((h) => h.id as string)).toEqual(["graph-coarsening"]);
   });
 });

@@ -23,6 +23,27 @@ describe("the Meilisearch transport against the real server", () => {
     expect(isSearchUnreachable(error)).toBe(true);
   });
 
+  it("takes a proxy's 502/503/504 in front of a gone Meilisearch for an outage, not for a refusal", async () => {
+    const { createServer } = await import("node:http");
+    for (const status of [502, 503, 504]) {
+      const proxy = createServer((_request, response) =>
+        response.writeHead(status, { "content-type": "text/html" }).end("<h1>gone</h1>"),
+      );
+      await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+      const port = (proxy.address() as { port: number }).port;
+      const error = await createSearchClient(connection("x", `http://127.0.0.1:${port}`))
+        .health()
+        .catch((e: unknown) => e);
+      expect(isSearchUnreachable(error), String(status)).toBe(true);
+      proxy.close();
+    }
+    // Meilisearch's own errors (with its error body) are answers, not an outage.
+    const refused = await createSearchClient(connection("not-the-key"))
+      .getIndexes()
+      .catch((e: unknown) => e);
+    expect(isSearchUnreachable(refused)).toBe(false);
+  });
+
   it("times out instead of hanging", async () => {
     const { createServer } = await import("node:net");
     const silent = createServer(() => {}); // accepts connections, never answers

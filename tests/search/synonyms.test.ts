@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STOP_WORDS } from "@/lib/search/stop-words";
+import { MEILI_STOP_WORDS } from "@/lib/search/stop-words";
 import { buildSynonyms, SYNONYM_PAIRS, SYNONYMS, type SynonymPair } from "@/lib/search/synonyms";
 import { reciprocalRank, scoreByKind } from "@/scripts/eval/known-item-metrics";
 
@@ -101,9 +101,9 @@ describe("synonyms", () => {
 
   it("keep every word of a multi-word synonym out of the stop words", () => {
     for (const phrase of Object.keys(SYNONYMS)) {
-      for (const word of phrase.split(" ")) expect(STOP_WORDS).not.toContain(word);
+      for (const word of phrase.split(" ")) expect(MEILI_STOP_WORDS).not.toContain(word);
     }
-    expect(STOP_WORDS).toContain("the");
+    expect(MEILI_STOP_WORDS).toContain("the");
   });
 });
 

@@ -1,6 +1,6 @@
 // POST /admin/login – exchanges ADMIN_TOKEN for an editor session cookie
 import { NextResponse, type NextRequest } from "next/server";
-import { ADMIN_COOKIE, safeNext, sessionCookieOptions } from "@/lib/admin/auth";
+import { ADMIN_COOKIE, safeNext, cameOverHttps, sessionCookieOptions } from "@/lib/admin/auth";
 import { openSession } from "@/lib/admin/sessions";
 import { db } from "@/lib/db";
 
@@ -20,6 +20,6 @@ export async function POST(request: NextRequest) {
     return NextResponse.redirect(retry, 303);
   }
   const response = NextResponse.redirect(new URL(next, request.url), 303);
-  response.cookies.set(ADMIN_COOKIE, session, sessionCookieOptions(request.nextUrl.protocol === "https:"));
+  response.cookies.set(ADMIN_COOKIE, session, sessionCookieOptions(cameOverHttps(request)));
   return response;
 }
