@@ -29,3 +29,19 @@ export function corpusFile(name: string, neededBy: string): string {
   }
   return file;
 }
+
+export const LABELS_DIR_VARIABLE = "PAPERDEX_LABELS_DIR";
+export const CORPUS_TRAIN_LABELS_FILE = "corpus-train.jsonl";
+
+/** A file of the shared hand labels (../shared/labels, or PAPERDEX_LABELS_DIR); a MissingCorpusError when it is not there. */
+export function sharedLabelsFile(name: string, neededBy: string): string {
+  const dir = path.resolve(process.env[LABELS_DIR_VARIABLE] || "../shared/labels");
+  const file = path.join(dir, name);
+  if (!existsSync(file)) {
+    throw new MissingCorpusError(
+      `${neededBy} needs ${name} from the shared hand labels, and ${file} does not exist.\n` +
+        `  Put the labels folder at ../shared/labels beside the checkout, or set ${LABELS_DIR_VARIABLE} to it.`,
+    );
+  }
+  return file;
+}
