@@ -2,7 +2,6 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import type { CorpusRecord } from "./corpus-render";
-import { ARXIV_DAILY_FILE, corpusFile } from "./shared-corpus";
 import { readsAsHeading, readsAsProse } from "../../lib/digest";
 
 /**
@@ -15,13 +14,13 @@ export function fitsDigest(record: CorpusRecord): boolean {
 }
 
 /**
- * The first `limit` records of a corpus file (by default the shared arXiv corpus) that
- * `accept` takes (by default those that fit a digest); the others are skipped and counted.
+ * The first `limit` records of a corpus file (JSON lines, gzip: the shared arXiv corpus, or the
+ * tests' fixture) that `accept` takes; the others are skipped and counted.
  */
 export async function readCorpus(
   limit: number,
-  accept: (record: CorpusRecord) => boolean = fitsDigest,
-  file = corpusFile(ARXIV_DAILY_FILE, "Reading the arXiv corpus"),
+  accept: (record: CorpusRecord) => boolean,
+  file: string,
 ): Promise<{ records: CorpusRecord[]; skipped: number }> {
   const records: CorpusRecord[] = [];
   let skipped = 0;

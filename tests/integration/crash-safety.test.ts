@@ -1,10 +1,10 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db";
 import { dropTestDatabase } from "../support/database";
 import { fitsDigest, readCorpus } from "@/scripts/lib/corpus-read";
-import { byDay, dayLabel, renderDigest } from "@/scripts/lib/corpus-render";
+import { writeCorpusDigests } from "@/scripts/lib/corpus-render";
 import { parseDigest } from "@/lib/digest";
 import { deployMigrations } from "@/lib/migrations/migrate";
 import { dropIndex, waitFor } from "@/lib/indexing/tasks";
@@ -43,12 +43,8 @@ const entriesByFile = new Map<string, number>();
 
 beforeAll(async () => {
   const { records } = await readCorpus(Infinity, fitsDigest, CORPUS_FIXTURE);
-  mkdirSync(digestsDir, { recursive: true });
-  for (const [date, day] of byDay(records)) {
-    const file = path.join(digestsDir, `${date}.txt`);
-    const text = renderDigest(dayLabel(date), day);
-    writeFileSync(file, text);
-    entriesByFile.set(`${date}.txt`, parseDigest(text).entries.length);
+  for (const file of writeCorpusDigests(records, digestsDir)) {
+    entriesByFile.set(path.basename(file), parseDigest(readFileSync(file, "utf8")).entries.length);
     files.push(file);
   }
   await deployMigrations(databaseUrl);
