@@ -7,6 +7,7 @@ import { SearchPageForm } from "@/components/search/search-page-form";
 import { ActiveFilters, type ActiveFilter } from "@/components/search/active-filters";
 import { FacetList } from "@/components/search/facet-list";
 import { SortLinks } from "@/components/search/sort-links";
+import { SearchTips } from "@/components/search/search-tips";
 import { digestName } from "@/lib/papers/digest-name";
 import { listDigests, listTopics } from "@/lib/papers/queries";
 import { searchParamsSchema } from "@/lib/search/params";
@@ -130,6 +131,7 @@ export default async function SearchPage({ searchParams }: Props) {
       >
         <div className="mb-4">
           <SearchPageForm state={state} />
+          <SearchTips />
         </div>
         <ActiveFilters filters={active} clearHref={searchHref(state, { topic: [], digest: [], hasCode: undefined })} />
         {!result ? (

@@ -5,10 +5,13 @@ import { highlightEvidence } from "../topics/highlight-evidence";
 import { MAX_PAGE, type SearchParams } from "./params";
 import type { FacetCounts, SearchHit, SearchResult } from "./search";
 import { PAPER_ORDER } from "../papers/order";
+import { parseQuery } from "./query-syntax";
 
 // The search used while Meilisearch is down: every word must appear in the title or the
-// abstract (a plain substring match the database does itself). No typo tolerance, synonyms
-// or disjunctive counts, but results instead of an error.
+// abstract (a plain substring match the database does itself). Meilisearch's syntax holds:
+// a "quoted phrase" must appear as written (its words separated by spaces or hyphens), and
+// -word or -"a phrase" must not appear, even inside a longer word. No typo tolerance,
+// synonyms or disjunctive counts, but results instead of an error.
 //
 // Ranking by where the words appear is done in memory, so it covers a bounded window: the
 // newest RANKED_WINDOW matches, ranked; the matches after them follow newest first, paged by
@@ -18,8 +21,11 @@ import { PAPER_ORDER } from "../papers/order";
 export const RANKED_WINDOW = 500;
 const SNIPPET_CHARS = 240;
 
-function words(q: string): string[] {
-  return [...new Set(q.toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) ?? [])].slice(0, 12);
+/** A query's words (of two letters or more) and phrases, at most 12 of each. */
+function termsOf(q: string): { wanted: string[]; excluded: string[] } {
+  const { words, phrases, excluded } = parseQuery(q);
+  const long = (terms: string[]) => terms.filter((t) => t.length >= 2).slice(0, 12);
+  return { wanted: [...long(words), ...phrases.slice(0, 12)], excluded: long(excluded) };
 }
 
 /**
@@ -30,10 +36,15 @@ function containing(word: string): Prisma.StringFilter {
   return (usesPostgres() ? { contains: word, mode: "insensitive" } : { contains: word }) as Prisma.StringFilter;
 }
 
+/** Papers whose title or abstract contains the word, or the phrase with spaces or hyphens. */
+function mentioning(term: string): Prisma.PaperWhereInput {
+  const forms = term.includes(" ") ? [term, term.replaceAll(" ", "-")] : [term];
+  return { OR: forms.flatMap((form) => [{ title: containing(form) }, { abstract: containing(form) }]) };
+}
+
 function whereOf(params: SearchParams, exceptTopic = false): Prisma.PaperWhereInput {
-  const and: Prisma.PaperWhereInput[] = words(params.q).map((word) => ({
-    OR: [{ title: containing(word) }, { abstract: containing(word) }],
-  }));
+  const { wanted, excluded } = termsOf(params.q);
+  const and: Prisma.PaperWhereInput[] = [...wanted.map(mentioning), ...excluded.map((term) => ({ NOT: mentioning(term) }))];
   if (!exceptTopic && params.topic.length) and.push({ topics: { some: { topicSlug: { in: params.topic } } } });
   if (params.digest.length) and.push({ appearances: { some: { digestId: { in: params.digest } } } });
   if (params.hasCode !== undefined) and.push({ codeUrl: params.hasCode ? { not: null } : null });
@@ -85,7 +96,7 @@ async function pageOf(where: Prisma.PaperWhereInput, params: SearchParams, terms
 
 export async function databaseSearch(params: SearchParams): Promise<SearchResult> {
   const where = whereOf(params);
-  const terms = words(params.q);
+  const terms = termsOf(params.q).wanted;
   const [total, pageItems, topicCounts, digestCounts, withCode] = await Promise.all([
     db().paper.count({ where }),
     pageOf(where, params, terms),

@@ -1,0 +1,55 @@
+// The query syntax Meilisearch 1.21 understands, read the way it reads it, for code that must
+// honour it without Meilisearch (the database search used while it is down):
+//   "chain of thought"   a phrase: these words, in this order (an unclosed quote runs to the end)
+//   -survey              no paper containing this word
+//   -"large language"    no paper containing this phrase
+// A minus counts only at the start of a word ("- survey" and "self-play" are plain words).
+
+export interface ParsedQuery {
+  /** Words to find, lower case, without repeats, in query order. */
+  words: string[];
+  /** Phrases to find: their lower-case words joined by one space. */
+  phrases: string[];
+  /** Words and phrases (as in `phrases`) that no result may contain. */
+  excluded: string[];
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+export function parseQuery(q: string): ParsedQuery {
+  const words = new Set<string>();
+  const phrases = new Set<string>();
+  const excluded = new Set<string>();
+  let i = 0;
+  while (i < q.length) {
+    if (/\s/.test(q[i]!)) {
+      i++;
+      continue;
+    }
+    const negated = q[i] === "-" && i + 1 < q.length && !/\s/.test(q[i + 1]!);
+    if (negated) i++;
+    let text: string;
+    let quoted = false;
+    if (q[i] === '"') {
+      const close = q.indexOf('"', i + 1);
+      const end = close < 0 ? q.length : close;
+      text = q.slice(i + 1, end);
+      quoted = true;
+      i = end + 1;
+    } else {
+      const start = i;
+      while (i < q.length && !/\s/.test(q[i]!) && q[i] !== '"') i++;
+      text = q.slice(start, i);
+    }
+    const parts = wordsOf(text);
+    if (parts.length === 0) continue;
+    if (negated) excluded.add(parts.join(" "));
+    else if (quoted && parts.length > 1) phrases.add(parts.join(" "));
+    else for (const word of parts) words.add(word);
+  }
+  return { words: [...words], phrases: [...phrases], excluded: [...excluded] };
+}
