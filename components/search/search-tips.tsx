@@ -1,20 +1,10 @@
 import Link from "next/link";
+import { SEARCH_TIPS } from "@/lib/search/query-syntax";
 
 /**
- * What the search box understands (Meilisearch's syntax, checked against the real server in
- * tests/integration/query-syntax.test.ts), each with an example that runs its search. A
+ * The query syntax near the search box, each tip with an example that runs its search. A
  * <details> element, so it opens and closes without JavaScript.
  */
-export const SEARCH_TIPS: { example: string; tip: string }[] = [
-  { example: '"chain of thought"', tip: "Quotes find a phrase: these words, together, in this order." },
-  { example: "reasoning -benchmark", tip: "A minus leaves out papers with that exact word (“benchmarks” stays)." },
-  { example: 'reasoning -"large language"', tip: "…or with that phrase." },
-  { example: "difusion memorizaton", tip: "Typos are forgiven: one in words of 5 letters or more, two from 9." },
-  { example: "diffusion memoriz", tip: "The last word also finds words it begins." },
-  { example: "llm", tip: "Acronyms find their spelled-out form and back (LLM, large language model)." },
-  { example: '"llm"', tip: "A quoted word is taken as written: no typos, prefixes or acronyms." },
-];
-
 export function SearchTips() {
   return (
     <details className="mt-2 text-sm text-stone-600 dark:text-stone-300">

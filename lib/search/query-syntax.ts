@@ -53,3 +53,18 @@ export function parseQuery(q: string): ParsedQuery {
   }
   return { words: [...words], phrases: [...phrases], excluded: [...excluded] };
 }
+
+/**
+ * What the search box understands, as the search page's tips list it: each with an example
+ * (one that finds papers in the seed digests). Checked against the real server in
+ * tests/integration/query-syntax.test.ts.
+ */
+export const SEARCH_TIPS: { example: string; tip: string }[] = [
+  { example: '"chain of thought"', tip: "Quotes find a phrase: these words, together, in this order." },
+  { example: "reasoning -benchmark", tip: "A minus leaves out papers with that exact word (“benchmarks” stays)." },
+  { example: 'reasoning -"large language"', tip: "…or with that phrase." },
+  { example: "difusion memorizaton", tip: "Typos are forgiven: one in words of 5 letters or more, two from 9." },
+  { example: "diffusion memoriz", tip: "The last word also finds words it begins." },
+  { example: "llm", tip: "Acronyms find their spelled-out form and back (LLM, large language model)." },
+  { example: '"llm"', tip: "A quoted word is taken as written: no typos, prefixes or acronyms." },
+];

@@ -9,9 +9,9 @@ import { resilientSearch } from "@/lib/search/resilient-search";
 import { renderDigest } from "@/scripts/lib/corpus-render";
 import { createTestEnv } from "../support/test-env";
 
-// The query syntax the search page documents (components/search/search-tips.tsx), against the
-// real Meilisearch through the function /api/search and /search call, and against the
-// database search that answers while Meilisearch is down. Results are compared as sets, so
+// The query syntax the search page documents (SEARCH_TIPS in lib/search/query-syntax.ts),
+// against the real Meilisearch through the function /api/search and /search call, and against
+// the database search that answers while Meilisearch is down. Results are compared as sets, so
 // that any ranking passes; what each search must find is worked out from the text each engine
 // searches (Meilisearch: title, topic names and abstract; the database: title and abstract).
 
