@@ -62,7 +62,7 @@ export function PaperTopics({ paper, explained, editor, editingEnabled, allTopic
                 </form>
               )}
             </div>
-            <p className="mt-0.5 text-stone-500">{describeEvidence(topic.evidence, topic.source)}</p>
+            <p className="mt-0.5 text-stone-500">{describeEvidence(topic.evidence, topic.source, topic.score)}</p>
           </li>
         ))}
       </ul>
@@ -128,10 +128,13 @@ export function PaperTopics({ paper, explained, editor, editingEnabled, allTopic
   );
 }
 
-/** "Matched “diffusion model” (title), “privacy”": each phrase once, where it was found. */
-function describeEvidence(evidence: Evidence[], source: "rule" | "manual"): string {
+/**
+ * "Strongest evidence: “diffusion models” in the title (+2.10), “privacy” (+0.80) — model
+ * confidence 87%": the words that added most to the topic's score, each once, where found.
+ */
+function describeEvidence(evidence: Evidence[], source: "rule" | "manual", score: number): string {
   if (evidence.length === 0)
-    return source === "manual" ? "Added by an editor." : "No phrase matched; the best of weak candidates.";
+    return source === "manual" ? "Added by an editor." : "No word stood out; the best of weak candidates.";
   const phrases = new Map<string, { title: boolean; weight: number }>();
   for (const e of evidence) {
     const seen = phrases.get(e.phrase) ?? { title: false, weight: 0 };
@@ -140,8 +143,9 @@ function describeEvidence(evidence: Evidence[], source: "rule" | "manual"): stri
   const parts = [...phrases]
     .sort((a, b) => b[1].weight - a[1].weight)
     .slice(0, 6)
-    .map(([phrase, { title, weight }]) => `“${phrase}”${title ? " in the title" : ""} (+${weight})`);
-  const total = evidence.reduce((n, e) => n + e.weight, 0);
-  const lead = source === "manual" ? "Added by an editor; the rules also saw" : "Matched";
-  return `${lead} ${parts.join(", ")}${phrases.size > 6 ? ", …" : ""} — score ${total}.`;
+    .map(([phrase, { title, weight }]) => `“${phrase}”${title ? " in the title" : ""} (+${weight.toFixed(2)})`);
+  const lead = source === "manual" ? "Added by an editor; the model also saw" : "Strongest evidence:";
+  // Scores up to 1 are the model's probabilities; older rows hold the rules' phrase totals.
+  const confidence = score > 0 && score <= 1 ? ` — model confidence ${Math.round(score * 100)}%` : "";
+  return `${lead} ${parts.join(", ")}${phrases.size > 6 ? ", …" : ""}${confidence}.`;
 }

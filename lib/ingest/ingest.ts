@@ -8,9 +8,9 @@ import { describeSearchError } from "../meilisearch/errors";
 import { ensureIndex, SearchTaskError } from "../indexing/tasks";
 import { IndexPipeline } from "../indexing/pipeline";
 import { reindexFromDatabase, sendDirty } from "../indexing/sync";
-import { loadTopicConfig } from "../topics/load";
+import { createTopicTagger, loadTopicConfig } from "../topics/load";
 import { refreshTopicCounts } from "../topics/paper-counts";
-import { createTagger } from "../topics/tagger";
+import type { Tagger } from "../topics/tagger";
 import { createDigestDater, type DatedDigest } from "./digest-date";
 import { storeDigest } from "./store-digest";
 import { withWriterLock, WriterLockLost, type WriterFence } from "./writer-lock";
@@ -28,6 +28,7 @@ export interface IngestOptions {
   year?: number;
   topicsFile?: string;
   rulesFile?: string;
+  modelFile?: string;
 }
 
 export type FileOutcome =
@@ -99,8 +100,9 @@ async function ingestLocked(
   lock: WriterFence,
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const { topics, rules } = await loadTopicConfig(options.topicsFile, options.rulesFile);
-  const tagger = createTagger(rules);
+  const config = await loadTopicConfig(options.topicsFile, options.rulesFile, options.modelFile);
+  const { topics } = config;
+  const tagger = createTopicTagger(config);
   await syncTopics(db, topics, lock);
 
   // The index follows the database, file by file: changed papers are queued for Meilisearch
@@ -214,7 +216,7 @@ async function ingestOne(
   lock: WriterFence,
   file: string,
   dater: ReturnType<typeof createDigestDater>,
-  tagger: ReturnType<typeof createTagger>,
+  tagger: Tagger,
   storing: () => void,
 ): Promise<FileOutcome> {
   const fileName = path.basename(file);

@@ -43,6 +43,25 @@ function escapeRegExp(text: string): string {
  * longest match credits every topic with the longest of its own phrases inside it.
  */
 export function createTagger(rules: TopicRules): Tagger {
+  const score = createRuleScorer(rules);
+  return {
+    tag(title, abstract) {
+      const ranked = score(title, abstract)
+        .filter((s) => s.score > 0)
+        .sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+      const best = ranked[0];
+      if (!best) return [];
+      // A topic must clear the absolute threshold and keep up with the paper's main topic.
+      const bar = Math.max(rules.threshold, rules.relativeThreshold * best.score);
+      const chosen = ranked.filter((s) => s.score >= bar).slice(0, rules.maxTopics);
+      if (chosen.length > 0) return chosen;
+      return best.score >= rules.fallbackMinimum ? [best] : [];
+    },
+  };
+}
+
+/** Every topic any rule phrase matched, with its score and evidence (before any threshold). */
+export function createRuleScorer(rules: TopicRules): (title: string, abstract: string) => TopicAssignment[] {
   const byPhrase = new Map<string, { slug: string; rule: string; weight: number }[]>();
   for (const [slug, phrases] of Object.entries(rules.topics)) {
     for (const [rule, weight] of Object.entries(phrases)) {
@@ -68,38 +87,27 @@ export function createTagger(rules: TopicRules): Tagger {
   }
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${phrases.map(escapeRegExp).join("|")})(?:s|es)?(?![\\p{L}\\p{N}])`, "gu");
 
-  return {
-    tag(title, abstract) {
-      const scores = new Map<string, TopicAssignment>();
-      const counted = new Set<string>();
-      for (const [field, text, factor] of [
-        ["title", normalizeForMatching(title), rules.titleBoost],
-        ["abstract", normalizeForMatching(abstract), 1],
-      ] as const) {
-        for (const match of text.matchAll(pattern)) {
-          for (const credit of credits.get(match[1]!) ?? []) {
-            // A rule counts once per field: repetition says little more about the topic.
-            const key = `${field}\u0000${credit.slug}\u0000${credit.rule}`;
-            if (counted.has(key)) continue;
-            counted.add(key);
-            const assignment = scores.get(credit.slug) ?? { slug: credit.slug, score: 0, evidence: [] };
-            const weight = credit.weight * factor;
-            assignment.score += weight;
-            assignment.evidence.push({ phrase: credit.phrase, field, weight });
-            scores.set(credit.slug, assignment);
-          }
+  return (title, abstract) => {
+    const scores = new Map<string, TopicAssignment>();
+    const counted = new Set<string>();
+    for (const [field, text, factor] of [
+      ["title", normalizeForMatching(title), rules.titleBoost],
+      ["abstract", normalizeForMatching(abstract), 1],
+    ] as const) {
+      for (const match of text.matchAll(pattern)) {
+        for (const credit of credits.get(match[1]!) ?? []) {
+          // A rule counts once per field: repetition says little more about the topic.
+          const key = `${field}\u0000${credit.slug}\u0000${credit.rule}`;
+          if (counted.has(key)) continue;
+          counted.add(key);
+          const assignment = scores.get(credit.slug) ?? { slug: credit.slug, score: 0, evidence: [] };
+          const weight = credit.weight * factor;
+          assignment.score += weight;
+          assignment.evidence.push({ phrase: credit.phrase, field, weight });
+          scores.set(credit.slug, assignment);
         }
       }
-      const ranked = [...scores.values()]
-        .filter((s) => s.score > 0)
-        .sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
-      const best = ranked[0];
-      if (!best) return [];
-      // A topic must clear the absolute threshold and keep up with the paper's main topic.
-      const bar = Math.max(rules.threshold, rules.relativeThreshold * best.score);
-      const chosen = ranked.filter((s) => s.score >= bar).slice(0, rules.maxTopics);
-      if (chosen.length > 0) return chosen;
-      return best.score >= rules.fallbackMinimum ? [best] : [];
-    },
+    }
+    return [...scores.values()];
   };
 }

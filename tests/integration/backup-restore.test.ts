@@ -7,8 +7,7 @@ import { createSearchClient } from "@/lib/meilisearch/client";
 import { startLocalServer, type LocalServer } from "@/lib/meilisearch/local-server";
 import { compareIndex } from "@/lib/indexing/sync";
 import { correctTopics } from "@/lib/topics/corrections";
-import { loadTopicConfig } from "@/lib/topics/load";
-import { createTagger } from "@/lib/topics/tagger";
+import { createTopicTagger, loadTopicConfig } from "@/lib/topics/load";
 import { runScript } from "../support/cli";
 import { SEED_FILES } from "../support/fixtures";
 import { freePort } from "../../scripts/lib/free-port";
@@ -57,7 +56,7 @@ describe("backup and restore", () => {
     // Something only the database knows: an editor's correction.
     const db = createDb(`file:${path.join(original, "paperdex.db")}`);
     const search = createSearchClient({ host: server.url, apiKey: masterKey, local: false }, 30_000);
-    const tagger = createTagger((await loadTopicConfig()).rules);
+    const tagger = createTopicTagger(await loadTopicConfig());
     await correctTopics(db, search, "papers", tagger, {
       slug: "merging-models-with-fisher-weighted-averaging",
       action: "add",

@@ -4,14 +4,13 @@ import { searchParamsSchema } from "@/lib/search/params";
 import { searchPapers } from "@/lib/search/search";
 import { reindexFromDatabase } from "@/lib/indexing/sync";
 import { correctTopics } from "@/lib/topics/corrections";
-import { loadTopicConfig } from "@/lib/topics/load";
-import { createTagger } from "@/lib/topics/tagger";
+import { createTopicTagger, loadTopicConfig } from "@/lib/topics/load";
 import { SEED_FILES } from "../support/fixtures";
 import { createTestEnv } from "../support/test-env";
 
 const env = await createTestEnv("corrections");
 const targets = { db: env.db, search: env.search, indexUid: env.indexUid };
-const tagger = createTagger((await loadTopicConfig()).rules);
+const tagger = createTopicTagger(await loadTopicConfig());
 const SLUG = "memcontrol-mitigating-memorization-in-diffusion-models-via-automated-parameter";
 
 const correct = (action: "add" | "remove" | "undo", topicSlug: string) =>
@@ -33,17 +32,23 @@ beforeAll(async () => {
 afterAll(() => env.cleanup());
 
 describe("evidence", () => {
-  it("stores, for every paper–topic pair, the phrases and weights that chose it", async () => {
-    const rows = await env.db.paperTopic.findMany({ where: { paper: { slug: SLUG } } });
-    const byTopic = Object.fromEntries(rows.map((r) => [r.topicSlug, JSON.parse(r.evidence)]));
-    expect(byTopic["unlearning-privacy"]).toEqual(
-      expect.arrayContaining([
-        { phrase: "memorization", field: "title", weight: 8 },
-        { phrase: "memorization", field: "abstract", weight: 4 },
-      ]),
+  it("stores, for every paper–topic pair, the words that added most to the model's score, as written", async () => {
+    const paper = await env.db.paper.findUniqueOrThrow({ where: { slug: SLUG }, include: { topics: true } });
+    const byTopic = Object.fromEntries(
+      paper.topics.map((r) => [r.topicSlug, JSON.parse(r.evidence) as { phrase: string; field: string; weight: number }[]]),
     );
-    for (const row of rows)
-      expect(row.score).toBe((JSON.parse(row.evidence) as { weight: number }[]).reduce((n, e) => n + e.weight, 0));
+    expect(byTopic["unlearning-privacy"]).toEqual(
+      expect.arrayContaining([{ phrase: "memorization", field: "title", weight: expect.any(Number) as number }]),
+    );
+    for (const row of paper.topics) {
+      expect(row.score).toBeGreaterThan(0);
+      expect(row.score).toBeLessThanOrEqual(1);
+      for (const e of byTopic[row.topicSlug]!) {
+        expect(e.weight).toBeGreaterThan(0);
+        const text = (e.field === "title" ? paper.title : paper.abstract).toLowerCase().replace(/[-_/–—\s]+/g, " ");
+        expect(text).toContain(e.phrase);
+      }
+    }
   });
 });
 
@@ -84,14 +89,14 @@ describe("an editor's corrections", () => {
     const real = (slug: string) => env.db.paperTopic.count({ where: { topicSlug: slug } });
     const before = await count("generative-models");
     expect(before).toBe(await real("generative-models"));
-    await correct("undo", "generative-models"); // the rules give it back
+    await correct("undo", "generative-models"); // the model gives it back
     expect(await count("generative-models")).toBe(before + 1);
     expect(await count("generative-models")).toBe(await real("generative-models"));
     await correct("remove", "generative-models");
     expect(await count("generative-models")).toBe(before);
   });
 
-  it("can be undone, giving back the rules' topics", async () => {
+  it("can be undone, giving back the model's topics", async () => {
     await correct("undo", "generative-models");
     await correct("undo", "reasoning");
     const rules = tagger.tag(

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluateAgreement, evaluateLabelled, type TagFn } from "@/scripts/eval/topic-metrics";
 import { loadLabelledSeeds } from "@/scripts/eval/labelled-set";
-import { loadTopicConfig } from "@/lib/topics/load";
-import { createTagger } from "@/lib/topics/tagger";
+import { createTopicTagger, loadTopicConfig } from "@/lib/topics/load";
 
 const fixed =
   (answers: Record<string, string[]>): TagFn =>
@@ -39,9 +38,11 @@ describe("evaluateAgreement", () => {
   });
 });
 
-describe("the project's tagging rules on the hand-labelled seed papers", async () => {
-  const { rules } = await loadTopicConfig();
-  const tagger = createTagger(rules);
+// These 78 papers are in the model's training split, so the figures are not a test of how it
+// generalizes (npm run eval:topics measures that on the test split); they check that the
+// committed model fits the labels it was trained on and tags every paper.
+describe("the project's topic model on the hand-labelled seed papers it was trained on", async () => {
+  const tagger = createTopicTagger(await loadTopicConfig());
   const labelled = loadLabelledSeeds();
   const result = evaluateLabelled(labelled, (t, a) => tagger.tag(t, a));
 
@@ -49,9 +50,9 @@ describe("the project's tagging rules on the hand-labelled seed papers", async (
     expect(labelled.length).toBeGreaterThanOrEqual(60);
   });
 
-  it("meets the bar: precision ≥ 0.85, recall ≥ 0.80, every paper tagged", () => {
+  it("fits them: precision ≥ 0.92, recall ≥ 0.95, every paper tagged", () => {
     expect(result.untagged).toEqual([]);
-    expect(result.precision).toBeGreaterThanOrEqual(0.85);
-    expect(result.recall).toBeGreaterThanOrEqual(0.8);
+    expect(result.precision).toBeGreaterThanOrEqual(0.92);
+    expect(result.recall).toBeGreaterThanOrEqual(0.95);
   });
 });

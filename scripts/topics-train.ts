@@ -1,0 +1,54 @@
+// npm run topics:train: trains the topic model (seeds/topic-model.json) on the train split of
+// the labelled papers (scripts/eval/labels and ../shared/labels), then shows its figures on the
+// dev split. Offline and deterministic: the same labels give the same file.
+import { statSync, writeFileSync } from "node:fs";
+import { idfTable } from "@/lib/embeddings/idf-table";
+import { createModelTagger } from "@/lib/topics/model";
+import { loadTaxonomyAndRules, MODEL_FILE } from "@/lib/topics/load";
+import { compileRules } from "@/lib/topics/features";
+import { evaluateLabelled } from "@/scripts/eval/topic-metrics";
+import { readLabelledPopulations } from "@/scripts/topics/data";
+import { serializeModel } from "@/scripts/topics/model-file";
+import { DEFAULT_OPTIONS, trainTopicModel } from "@/scripts/topics/train";
+import { run } from "./lib/cli";
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+run(async () => {
+  const papers = await readLabelledPopulations("npm run topics:train");
+  const { topics, rules } = await loadTaxonomyAndRules();
+  const ruleScorer = compileRules(rules);
+  const train = papers.filter((p) => p.split === "train");
+  console.log(`Training on ${train.length} train-split papers (dev and test are not used to fit anything) …`);
+  const started = performance.now();
+  const model = trainTopicModel(
+    train,
+    { slugs: topics.map((t) => t.slug), rules: ruleScorer, idf: idfTable() },
+    DEFAULT_OPTIONS,
+    (p) => p.population,
+  );
+  const seconds = (performance.now() - started) / 1000;
+  writeFileSync(MODEL_FILE, serializeModel(model));
+  const size = statSync(MODEL_FILE).size;
+  console.log(
+    `Wrote ${MODEL_FILE}: ${Object.keys(model.weights).length.toLocaleString("en-US")} features, ` +
+      `${(size / 1024).toFixed(0)} KB, trained in ${seconds.toFixed(1)} s.`,
+  );
+
+  const tagger = createModelTagger(model, ruleScorer);
+  console.log(`\n  ${"population".padEnd(10)} ${"figures".padEnd(28)} ${"papers".padStart(6)}  precision  recall`);
+  for (const [population, cv] of Object.entries(model.crossValidated)) {
+    console.log(
+      `  ${population.padEnd(10)} ${"train, 5-fold cross-valid.".padEnd(28)} ${String(cv.papers).padStart(6)}  ${pct(cv.precision).padStart(9)}  ${pct(cv.recall).padStart(6)}`,
+    );
+    const dev = papers.filter((p) => p.split === "dev" && p.population === population);
+    const r = evaluateLabelled(dev, (title, abstract) => tagger.tag(title, abstract));
+    console.log(
+      `  ${population.padEnd(10)} ${"dev".padEnd(28)} ${String(r.papers).padStart(6)}  ${pct(r.precision).padStart(9)}  ${pct(r.recall).padStart(6)}`,
+    );
+  }
+  console.log(
+    "\n(Cross-validated figures use the thresholds chosen on those same folds; `npm run eval:topics` gives the test split.)",
+  );
+  return 0;
+});

@@ -1,0 +1,169 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { normalizeTitle, parseDigest } from "@/lib/digest";
+import { compileRules, extractFeatures } from "@/lib/topics/features";
+import { highlightEvidence } from "@/lib/topics/highlight-evidence";
+import { createTopicTagger, loadTopicConfig } from "@/lib/topics/load";
+import { chooseTopics, createModelTagger, type TopicModel } from "@/lib/topics/model";
+import type { TopicRules } from "@/lib/topics/rules";
+import { DEFAULT_OPTIONS, trainTopicModel } from "@/scripts/topics/train";
+import { SEED_FILES } from "../support/fixtures";
+
+const OPTIONS = { titleWeight: 1, ruleScale: 0.5 };
+
+describe("extractFeatures", () => {
+  it("gives stemmed words and word pairs with their surface form and field", () => {
+    const features = extractFeatures("Mixture-of-Experts routing", "Sparse experts. Routing experts routes tokens.", OPTIONS);
+    expect(features.get("mixtur expert")).toEqual({ value: 1, surface: "mixture of experts", field: "title" });
+    expect(features.get("expert")).toMatchObject({ value: 1 + 1 + Math.log(2), field: "title" });
+    expect(features.get("rout")?.value).toBeCloseTo(1 + 1 + Math.log(2));
+    expect(features.get("spars expert")).toEqual({ value: 1, surface: "sparse experts", field: "abstract" });
+  });
+
+  it("does not join words across punctuation or two stop words", () => {
+    const features = extractFeatures("", "Graphs. Learning is of the essence", OPTIONS);
+    expect(features.has("graph learn")).toBe(false);
+    expect(features.has("learn essenc")).toBe(false);
+    expect([...features.keys()].sort()).toEqual(["essenc", "graph", "learn"]);
+  });
+
+  it("adds each topic's rule score, a phrase once per field, with the words that matched", () => {
+    const rules: TopicRules = {
+      version: 1,
+      threshold: 1,
+      relativeThreshold: 0,
+      titleBoost: 2,
+      maxTopics: 4,
+      fallbackMinimum: 1,
+      topics: {
+        "model-compression": { "pruning|pruned": 4, "not pruning": -8 },
+        "graph-learning": { "graph neural network": 3 },
+      },
+    };
+    const compiled = compileRules(rules);
+    const features = extractFeatures("Pruned GNNs", "We prune graph neural networks; pruning helps.", OPTIONS, compiled);
+    expect(features.get("rule:model-compression")).toMatchObject({
+      value: (4 * 2 + 4) * OPTIONS.ruleScale,
+      rules: [
+        { phrase: "pruned", field: "title", weight: 8 },
+        { phrase: "pruning", field: "abstract", weight: 4 },
+      ],
+    });
+    expect(features.get("rule:graph-learning")?.rules).toEqual([
+      { phrase: "graph neural networks", field: "abstract", weight: 3 },
+    ]);
+    expect(extractFeatures("", "This is not pruning.", OPTIONS, compiled).has("rule:model-compression")).toBe(false);
+  });
+});
+
+describe("chooseTopics", () => {
+  it("keeps every topic over its threshold, best first, at most four", () => {
+    expect(chooseTopics([0.5, -1, 2, 0, 0.1, 3], 4)).toEqual([5, 2, 0, 4]);
+  });
+
+  it("gives the single best topic when none passes", () => {
+    expect(chooseTopics([-3, -0.5, -2], 4)).toEqual([1]);
+  });
+});
+
+describe("createModelTagger", () => {
+  const model: TopicModel = {
+    version: 1,
+    trainedOn: {},
+    crossValidated: {},
+    featureOptions: { titleWeight: 1, ruleScale: 0 },
+    maxTopics: 4,
+    topics: [
+      { slug: "graph-learning", bias: -2, threshold: 0 },
+      { slug: "reasoning", bias: -2, threshold: 0 },
+    ],
+    weights: { graph: [0, 1.5], "graph neural": [0, 1], reason: [1, 1.5, 0, -0.5] },
+  };
+  const tagger = createModelTagger(model);
+
+  it("gives the topics whose logit reaches the threshold, with the features that added most as evidence", () => {
+    expect(tagger.tag("Graph neural networks", "We study graph neural networks.")).toEqual([
+      {
+        slug: "graph-learning",
+        score: Number((1 / (1 + Math.exp(-(-2 + 1.5 * 2 + 1 * 2)))).toFixed(3)),
+        evidence: [
+          { phrase: "graph", field: "title", weight: 3 },
+          { phrase: "graph neural", field: "title", weight: 2 },
+        ],
+      },
+    ]);
+  });
+
+  it("gives the best topic, without evidence when nothing added to it, when none passes", () => {
+    expect(tagger.tag("Nothing here", "At all.")).toEqual([{ slug: "graph-learning", score: 0.119, evidence: [] }]);
+    expect(tagger.tag("Reasoning", "").map((t) => t.slug)).toEqual(["reasoning"]);
+  });
+});
+
+describe("training", () => {
+  const papers = [
+    { title: "Graph neural networks for molecules", abstract: "Message passing on graphs.", must: ["graph-learning"], may: [] },
+    { title: "Node classification", abstract: "A graph neural network labels nodes.", must: ["graph-learning"], may: [] },
+    { title: "Graph transformers", abstract: "Attention over graph nodes.", must: ["graph-learning"], may: ["architectures"] },
+    { title: "Knowledge graph embeddings", abstract: "Links in a knowledge graph.", must: ["graph-learning"], may: [] },
+    { title: "Chain-of-thought prompting", abstract: "Step by step reasoning in language models.", must: ["reasoning"], may: [] },
+    { title: "Math word problems", abstract: "Reasoning about arithmetic step by step.", must: ["reasoning"], may: [] },
+    { title: "Logical reasoning benchmarks", abstract: "Deductive reasoning tests.", must: ["reasoning"], may: [] },
+    { title: "Causal reasoning", abstract: "Reasoning about causes and effects.", must: ["reasoning"], may: [] },
+  ];
+  const options = { ...DEFAULT_OPTIONS, folds: 2, epochs: 100, idf: false, ruleScale: 0, minDf: 1 };
+  const train = () => trainTopicModel(papers, { slugs: ["graph-learning", "reasoning"] }, options, () => "fixture");
+
+  it("is deterministic: the same papers give the same model", () => {
+    expect(JSON.stringify(train())).toBe(JSON.stringify(train()));
+  });
+
+  it("learns the words that tell the topics apart", () => {
+    const tagger = createModelTagger(train());
+    expect(tagger.tag("Graph neural networks", "Nodes and graphs.").map((t) => t.slug)).toEqual(["graph-learning"]);
+    expect(tagger.tag("Reasoning step by step", "Arithmetic.").map((t) => t.slug)).toEqual(["reasoning"]);
+  });
+});
+
+describe("the committed model on the seed papers", async () => {
+  const config = await loadTopicConfig();
+  const tagger = createTopicTagger(config);
+  const papers = new Map<string, { title: string; abstract: string }>();
+  for (const file of SEED_FILES) {
+    for (const e of parseDigest(readFileSync(file, "utf8")).entries) papers.set(normalizeTitle(e.title), e);
+  }
+  const tagged = [...papers.values()].map((p) => ({ paper: p, topics: tagger.tag(p.title, p.abstract) }));
+
+  it("scores exactly the 25 topics of the taxonomy", () => {
+    expect(config.model.topics.map((t) => t.slug).sort()).toEqual(config.topics.map((t) => t.slug).sort());
+  });
+
+  it("gives every seed paper between one and four topics", () => {
+    expect(tagged.filter(({ topics }) => topics.length < 1 || topics.length > 4)).toEqual([]);
+  });
+
+  it("keeps evidence that can be found in the title or abstract it names", () => {
+    let checked = 0;
+    for (const { paper, topics } of tagged) {
+      for (const e of topics.flatMap((t) => t.evidence)) {
+        expect(e.weight).toBeGreaterThan(0);
+        const text = e.field === "title" ? paper.title : paper.abstract;
+        expect(
+          highlightEvidence(text, [e.phrase]).some((s) => s.match),
+          `"${e.phrase}" in ${e.field} of ${paper.title}`,
+        ).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it.each([
+    ["Query Rewriting for Retrieval-Augmented Large Language Models", ["retrieval-embeddings", "large-language-models"]],
+    ["Collapsible Linear Blocks for Super-Efficient Super Resolution", ["computer-vision"]],
+    ["MemControl: Mitigating Memorization in Diffusion Models via Automated Parameter Selection", ["generative-models"]],
+  ])("tags %s with %j", (title, expected) => {
+    const paper = papers.get(normalizeTitle(title))!;
+    expect(tagger.tag(paper.title, paper.abstract).map((t) => t.slug)).toEqual(expect.arrayContaining(expected));
+  });
+});
