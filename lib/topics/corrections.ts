@@ -19,7 +19,7 @@ export type CorrectionResult =
 
 /**
  * Applies an editor's correction: stores (or removes) the override, recomputes the paper's
- * topics from the rules plus its overrides, and re-indexes the paper. The database change is
+ * topics from the tagger plus its overrides, and re-indexes the paper. The database change is
  * one transaction; if the index cannot be reached, the next ingest or reindex catches up.
  */
 export async function correctTopics(

@@ -45,7 +45,7 @@ function stem(word: string): string {
   return stemmed;
 }
 
-interface Token {
+export interface Token {
   word: string;
   stem: string;
   stop: boolean;
@@ -64,23 +64,42 @@ function isJoiner(code: number): boolean {
   );
 }
 
-function tokenize(text: string): Token[] {
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether a UTF-16 unit belongs to a word: ASCII by its code, anything else as \p{L} or \p{N}. */
+function isWordUnit(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  // a surrogate pair: test the whole code point
+  if (code >= 0xd800 && code <= 0xdfff) return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i) ?? code));
+  return LETTER_OR_DIGIT.test(text[i]!);
+}
+
+/** 2 at the first half of a surrogate pair, else 1. */
+function unitWidth(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+}
+
+/** The words of a text, lower-cased and stemmed, each knowing whether it is joined to the one before. */
+export function tokenize(text: string): Token[] {
   const lower = text.toLowerCase();
   const tokens: Token[] = [];
-  let lastEnd = 0;
-  for (const match of lower.matchAll(WORD)) {
-    let joined = true;
-    for (let i = lastEnd; i < match.index; i++) {
-      if (!isJoiner(lower.charCodeAt(i))) {
-        joined = false;
-        break;
-      }
+  let joined = true;
+  let i = 0;
+  while (i < lower.length) {
+    if (!isWordUnit(lower, i)) {
+      if (!isJoiner(lower.charCodeAt(i))) joined = false;
+      i += unitWidth(lower, i);
+      continue;
     }
-    const word = match[0];
-    lastEnd = match.index + word.length;
+    const start = i;
+    while (i < lower.length && isWordUnit(lower, i)) i += unitWidth(lower, i);
+    const word = lower.slice(start, i);
     const stop = STOP_WORDS.has(word);
     // stop words are their own stems: only rule phrases ("not pruning") look at them
     tokens.push({ word, stem: stop ? word : stem(word), stop, joined });
+    joined = true;
   }
   return tokens;
 }
@@ -122,8 +141,14 @@ interface RuleScore {
   evidence: Evidence[];
 }
 
-const sameWord = (word: string, phraseWord: string, last: boolean) =>
-  word === phraseWord || (last && (word === `${phraseWord}s` || word === `${phraseWord}es`));
+/** The word is the phrase's word, or (the phrase's last word) its plural in -s or -es. */
+function sameWord(word: string, phraseWord: string, last: boolean): boolean {
+  if (word === phraseWord) return true;
+  if (!last || !word.startsWith(phraseWord)) return false;
+  const extra = word.length - phraseWord.length;
+  const s = word.charCodeAt(word.length - 1) === 115;
+  return (extra === 1 && s) || (extra === 2 && s && word.charCodeAt(phraseWord.length) === 101);
+}
 
 /**
  * Rule scores of one field: at each word, each topic's longest phrase that starts there
@@ -151,34 +176,28 @@ function scoreRules(tokens: Token[], field: Field, rules: CompiledRules, into: M
       const score = into.get(phrase.slug) ?? { score: 0, evidence: [] };
       const weight = phrase.weight * factor;
       score.score += weight;
-      const surface = tokens
-        .slice(i, i + n)
-        .map((t) => t.word)
-        .join(" ");
-      score.evidence.push({ phrase: surface, field, weight });
+      score.evidence.push({ phrase: surfaceOf(tokens, i, i + n - 1), field, weight });
       into.set(phrase.slug, score);
     }
   }
 }
 
-interface Counted {
-  abstract: number;
-  title: boolean;
-  surface: string;
+/** The words `from`..`to` of the text as written (lower case, single spaces). */
+export function surfaceOf(tokens: Token[], from: number, to: number): string {
+  let surface = tokens[from]!.word;
+  for (let k = from + 1; k <= to; k++) surface += ` ${tokens[k]!.word}`;
+  return surface;
 }
 
-function countWords(tokens: Token[], field: Field, into: Map<string, Counted>): void {
-  const add = (feature: string, from: number, to: number) => {
-    const seen = into.get(feature);
-    if (seen) {
-      if (field === "title") seen.title = true;
-      else seen.abstract++;
-      return;
-    }
-    let surface = tokens[from]!.word;
-    for (let k = from + 1; k <= to; k++) surface += ` ${tokens[k]!.word}`;
-    into.set(feature, { abstract: field === "abstract" ? 1 : 0, title: field === "title", surface });
-  };
+/**
+ * Calls `visit` for each word feature of the tokens: a content word (`second` null), or a pair
+ * of content words joined by nothing but spaces, hyphens or one stop word; `from` and `to`
+ * are the tokens it spans.
+ */
+export function forEachWordFeature(
+  tokens: Token[],
+  visit: (first: string, second: string | null, from: number, to: number) => void,
+): void {
   // The last content word while the words since it are joined, and how many stop words followed it.
   let previous = -1;
   let stops = 0;
@@ -194,11 +213,36 @@ function countWords(tokens: Token[], field: Field, into: Map<string, Counted>): 
       if (previous >= 0 && ++stops > 1) previous = -1;
       continue;
     }
-    add(token.stem, i, i);
-    if (previous >= 0) add(`${tokens[previous]!.stem} ${token.stem}`, previous, i);
+    visit(token.stem, null, i, i);
+    if (previous >= 0) visit(tokens[previous]!.stem, token.stem, previous, i);
     previous = i;
     stops = 0;
   }
+}
+
+/** What a feature seen `abstract` times in the abstract (and maybe in the title) is worth. */
+export function featureValue(abstract: number, title: boolean, options: FeatureOptions): number {
+  return (abstract > 0 ? 1 + Math.log(abstract) : 0) + (title ? options.titleWeight : 0);
+}
+
+/** The rule features of a paper: each topic's positive rule score (capped) times `ruleScale`. */
+export function ruleFeatures(
+  titleTokens: Token[],
+  abstractTokens: Token[],
+  options: FeatureOptions,
+  rules: CompiledRules,
+): Map<string, FeatureValue> {
+  const features = new Map<string, FeatureValue>();
+  if (options.ruleScale <= 0) return features;
+  const scores = new Map<string, RuleScore>();
+  scoreRules(titleTokens, "title", rules, scores);
+  scoreRules(abstractTokens, "abstract", rules, scores);
+  for (const [slug, { score, evidence }] of scores) {
+    if (score <= 0) continue;
+    const value = Math.min(score, RULE_SCORE_CAP) * options.ruleScale;
+    features.set(ruleFeature(slug), { value, surface: "", field: "abstract", rules: evidence });
+  }
+  return features;
 }
 
 /**
@@ -214,23 +258,32 @@ export function extractFeatures(
 ): Map<string, FeatureValue> {
   const titleTokens = tokenize(title);
   const abstractTokens = tokenize(abstract);
-  const counted = new Map<string, Counted>();
-  countWords(titleTokens, "title", counted);
-  countWords(abstractTokens, "abstract", counted);
+  const counted = new Map<string, { abstract: number; title: boolean; surface: string }>();
+  for (const [tokens, field] of [
+    [titleTokens, "title"],
+    [abstractTokens, "abstract"],
+  ] as const) {
+    forEachWordFeature(tokens, (first, second, from, to) => {
+      const feature = second === null ? first : `${first} ${second}`;
+      const seen = counted.get(feature);
+      if (!seen)
+        counted.set(feature, {
+          abstract: field === "abstract" ? 1 : 0,
+          title: field === "title",
+          surface: surfaceOf(tokens, from, to),
+        });
+      else if (field === "title") seen.title = true;
+      else seen.abstract++;
+    });
+  }
   const features = new Map<string, FeatureValue>();
-  for (const [feature, c] of counted) {
-    const value = (c.abstract > 0 ? 1 + Math.log(c.abstract) : 0) + (c.title ? options.titleWeight : 0);
-    features.set(feature, { value, surface: c.surface, field: c.title ? "title" : "abstract" });
-  }
-  if (rules && options.ruleScale > 0) {
-    const scores = new Map<string, RuleScore>();
-    scoreRules(titleTokens, "title", rules, scores);
-    scoreRules(abstractTokens, "abstract", rules, scores);
-    for (const [slug, { score, evidence }] of scores) {
-      if (score <= 0) continue;
-      const value = Math.min(score, RULE_SCORE_CAP) * options.ruleScale;
-      features.set(ruleFeature(slug), { value, surface: "", field: "abstract", rules: evidence });
-    }
-  }
+  for (const [feature, c] of counted)
+    features.set(feature, {
+      value: featureValue(c.abstract, c.title, options),
+      surface: c.surface,
+      field: c.title ? "title" : "abstract",
+    });
+  if (rules)
+    for (const [feature, value] of ruleFeatures(titleTokens, abstractTokens, options, rules)) features.set(feature, value);
   return features;
 }

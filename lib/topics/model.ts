@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Evidence } from "./evidence";
-import { extractFeatures, type CompiledRules, type FeatureValue } from "./features";
+import { featureValue, forEachWordFeature, ruleFeatures, surfaceOf, tokenize, type CompiledRules, type Token } from "./features";
 import type { Tagger, TopicAssignment } from "./tagger";
 
 // The topic model trained by `npm run topics:train` (scripts/topics) and committed as
@@ -59,16 +59,35 @@ interface Weights {
   weights: Float64Array;
 }
 
+/** A feature of the model found in a paper. */
+interface Present {
+  value: number;
+  field: Evidence["field"];
+  weights: Weights;
+  /** Where its words are (their surface is computed only when it becomes evidence). */
+  tokens: Token[];
+  from: number;
+  to: number;
+  /** A rule feature's phrases. */
+  rules?: Evidence[];
+}
+
+const NO_WORDS = { tokens: [] as Token[], from: 0, to: 0 };
+
 /** What each feature present in a paper added to the logit of topic `t`, as evidence. */
-function evidenceFor(present: { feature: FeatureValue; weights: Weights }[], t: number): Evidence[] {
+function evidenceFor(present: Present[], t: number): Evidence[] {
   const evidence: Evidence[] = [];
-  for (const { feature, weights } of present) {
-    const k = weights.topics.indexOf(t);
+  for (const feature of present) {
+    const k = feature.weights.topics.indexOf(t);
     if (k < 0) continue;
-    const contribution = weights.weights[k]! * feature.value;
+    const contribution = feature.weights.weights[k]! * feature.value;
     if (contribution <= 0) continue;
     if (!feature.rules) {
-      evidence.push({ phrase: feature.surface, field: feature.field, weight: round(contribution, 2) });
+      evidence.push({
+        phrase: surfaceOf(feature.tokens, feature.from, feature.to),
+        field: feature.field,
+        weight: round(contribution, 2),
+      });
       continue;
     }
     // A rule score's share goes to the phrases that made it, in proportion to their weights.
@@ -91,14 +110,10 @@ function evidenceFor(present: { feature: FeatureValue; weights: Weights }[], t: 
     .slice(0, EVIDENCE_FEATURES);
 }
 
-/**
- * A tagger over a trained model (and the rules whose scores it uses as features). A topic's
- * score is the model's probability; its evidence the features that added most to its logit,
- * as written in the paper (so that they can be found and highlighted there), with what each
- * added.
- */
-export function createModelTagger(model: TopicModel, rules?: CompiledRules): Tagger {
-  const table = new Map<string, Weights>();
+/** The model's word features by first stem, then (for a pair) by second stem; and its rule features. */
+function compileWeights(model: TopicModel) {
+  const words = new Map<string, { single?: Weights; pairs?: Map<string, Weights> }>();
+  const rules = new Map<string, Weights>();
   for (const [feature, pairs] of Object.entries(model.weights)) {
     const n = pairs.length / 2;
     const entry: Weights = { topics: new Int32Array(n), weights: new Float64Array(n) };
@@ -106,17 +121,68 @@ export function createModelTagger(model: TopicModel, rules?: CompiledRules): Tag
       entry.topics[k] = pairs[2 * k]!;
       entry.weights[k] = pairs[2 * k + 1]!;
     }
-    table.set(feature, entry);
+    if (feature.startsWith("rule:")) {
+      rules.set(feature, entry);
+      continue;
+    }
+    const [first, second] = feature.split(" ") as [string, string | undefined];
+    const node = words.get(first) ?? {};
+    if (second === undefined) node.single = entry;
+    else (node.pairs ??= new Map()).set(second, entry);
+    words.set(first, node);
   }
+  return { words, rules };
+}
+
+/**
+ * A tagger over a trained model (and the rules whose scores it uses as features). A topic's
+ * score is the model's probability; its evidence the features that added most to its logit,
+ * as written in the paper (so that they can be found and highlighted there), with what each
+ * added. It computes the features of `extractFeatures`, but only those the model has.
+ */
+export function createModelTagger(model: TopicModel, rules?: CompiledRules): Tagger {
+  const table = compileWeights(model);
+  const options = model.featureOptions;
   return {
     tag(title, abstract): TopicAssignment[] {
+      const titleTokens = tokenize(title);
+      const abstractTokens = tokenize(abstract);
+      const counted = new Map<Weights, { abstract: number; title: boolean; tokens: Token[]; from: number; to: number }>();
+      for (const [tokens, field] of [
+        [titleTokens, "title"],
+        [abstractTokens, "abstract"],
+      ] as const) {
+        forEachWordFeature(tokens, (first, second, from, to) => {
+          const node = table.words.get(first);
+          const weights = second === null ? node?.single : node?.pairs?.get(second);
+          if (!weights) return;
+          const seen = counted.get(weights);
+          if (!seen) counted.set(weights, { abstract: field === "abstract" ? 1 : 0, title: field === "title", tokens, from, to });
+          else if (field === "title") seen.title = true;
+          else seen.abstract++;
+        });
+      }
+      const present: Present[] = [];
+      for (const [weights, c] of counted) {
+        const field = c.title ? "title" : "abstract";
+        present.push({
+          value: featureValue(c.abstract, c.title, options),
+          field,
+          weights,
+          tokens: c.tokens,
+          from: c.from,
+          to: c.to,
+        });
+      }
+      if (rules) {
+        for (const [name, feature] of ruleFeatures(titleTokens, abstractTokens, options, rules)) {
+          const weights = table.rules.get(name);
+          if (weights) present.push({ ...NO_WORDS, value: feature.value, field: feature.field, weights, rules: feature.rules });
+        }
+      }
       const logits = Float64Array.from(model.topics, (t) => t.bias);
-      const present: { feature: FeatureValue; weights: Weights }[] = [];
-      for (const [name, feature] of extractFeatures(title, abstract, model.featureOptions, rules)) {
-        const weights = table.get(name);
-        if (!weights) continue;
-        present.push({ feature, weights });
-        for (let k = 0; k < weights.topics.length; k++) logits[weights.topics[k]!]! += weights.weights[k]! * feature.value;
+      for (const { value, weights } of present) {
+        for (let k = 0; k < weights.topics.length; k++) logits[weights.topics[k]!]! += weights.weights[k]! * value;
       }
       const margins = logits.map((logit, t) => logit - model.topics[t]!.threshold);
       return chooseTopics(margins, model.maxTopics).map((t) => ({
