@@ -1,9 +1,18 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import type { IdfTable } from "./vectors";
 
 export const IDF_FILE = path.resolve("seeds/term-idf.json");
+
+// The IDF of single terms (npm run vectors:idf): search uses it to judge which query word is
+// rarest; the text vectors carry their own weights (term-vectors.ts).
+
+export interface IdfTable {
+  /** IDF of terms seen in at least minDf documents of the training corpus. */
+  idf: Record<string, number>;
+  /** IDF given to terms the table does not know: rare, so informative. */
+  unknownIdf: number;
+}
 
 const idfFileSchema = z.object({
   documents: z.number().int().positive(),

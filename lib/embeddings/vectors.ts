@@ -1,78 +1,40 @@
-import { terms } from "./terms";
+import { paperFeatures, sublinear, textFeatures } from "./features";
+import { termVectors, termVectorsHeader, type TermVectors } from "./term-vectors";
 
-// Paper and query vectors without a model: TF-IDF over stemmed terms (title terms count
-// twice, counts are dampened with 1 + log), projected to DIMENSIONS by a sparse random
-// projection whose signs and positions come from a hash of the term. Cosine similarity of
-// the projections approximates that of the full TF-IDF vectors (Johnson–Lindenstrauss), and
-// a paper's vector depends only on its own text and the fixed IDF table.
+export type { IdfTable } from "./idf-table";
 
-export const DIMENSIONS = 384;
-const NONZEROS = 8;
+// Paper and text vectors: the sum of the trained term vectors (lib/embeddings/term-vectors,
+// latent semantic analysis of the arXiv corpus) of the text's terms and bigrams, weighted by
+// dampened counts (the IDF is in the rows), scaled to unit length. Papers on one subject
+// land close together even when they word it differently, and a pasted text is embedded the
+// same way as a paper, with no model to download or run.
 
-export interface IdfTable {
-  /** IDF of terms seen in at least minDf documents of the training corpus. */
-  idf: Record<string, number>;
-  /** IDF given to terms the table does not know: rare, so informative. */
-  unknownIdf: number;
-}
+/** Dimensions of the vectors: those of the committed table. */
+export const DIMENSIONS = termVectorsHeader().dims;
 
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
-const projectionCache = new Map<string, Int16Array>();
-
-/** NONZEROS (position, sign) pairs for a term, encoded as ±(position + 1). */
-function projection(term: string): Int16Array {
-  let cached = projectionCache.get(term);
-  if (cached) return cached;
-  cached = new Int16Array(NONZEROS);
-  let state = fnv1a(term) || 1;
-  for (let i = 0; i < NONZEROS; i++) {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    const position = state % DIMENSIONS;
-    cached[i] = (state & 0x100 ? 1 : -1) * (position + 1);
-  }
-  if (projectionCache.size < 200_000) projectionCache.set(term, cached);
-  return cached;
-}
-
-/** Weighted term counts → unit vector; null when no term carries weight. */
-export function embedTerms(counts: Map<string, number>, table: IdfTable): number[] | null {
-  const vector = new Float64Array(DIMENSIONS);
+/** Weighted term counts → unit vector; null when no term of the text is in the table. */
+export function embedFeatures(counts: Map<string, number>, table: TermVectors = termVectors()): number[] | null {
+  const { dims, index, scales, values } = table;
+  const vector = new Float64Array(dims);
+  let known = 0;
   for (const [term, count] of counts) {
-    const weight = (1 + Math.log(count)) * (table.idf[term] ?? table.unknownIdf);
-    for (const code of projection(term)) {
-      vector[Math.abs(code) - 1]! += code > 0 ? weight : -weight;
-    }
+    const row = index.get(term);
+    if (row === undefined) continue;
+    known++;
+    const weight = sublinear(count) * scales[row]!;
+    const offset = row * dims;
+    for (let j = 0; j < dims; j++) vector[j]! += weight * values[offset + j]!;
   }
-  let norm = 0;
-  for (const x of vector) norm += x * x;
-  if (norm === 0) return null;
-  norm = Math.sqrt(norm);
-  // Four decimals are plenty for cosine similarity and keep documents small.
-  return Array.from(vector, (x) => Math.round((x / norm) * 10_000) / 10_000);
+  if (known === 0) return null;
+  return unit(vector);
 }
 
-function count(list: string[], into = new Map<string, number>(), weight = 1): Map<string, number> {
-  for (const term of list) into.set(term, (into.get(term) ?? 0) + weight);
-  return into;
+export function embedPaper(title: string, abstract: string, table?: TermVectors): number[] | null {
+  return embedFeatures(paperFeatures(title, abstract), table);
 }
 
-export function embedPaper(title: string, abstract: string, table: IdfTable): number[] | null {
-  return embedTerms(count(terms(abstract), count(terms(title), undefined, 2)), table);
-}
-
-export function embedText(text: string, table: IdfTable): number[] | null {
-  return embedTerms(count(terms(text)), table);
+export function embedText(text: string, table?: TermVectors): number[] | null {
+  return embedFeatures(textFeatures(text), table);
 }
 
 export function cosine(a: number[], b: number[]): number {
@@ -84,11 +46,16 @@ export function cosine(a: number[], b: number[]): number {
 /** The normalized mean of unit vectors: a centroid to search around; null for none. */
 export function meanVector(vectors: number[][]): number[] | null {
   if (vectors.length === 0) return null;
-  const sum = new Float64Array(DIMENSIONS);
-  for (const v of vectors) for (let i = 0; i < DIMENSIONS; i++) sum[i]! += v[i] ?? 0;
+  const sum = new Float64Array(vectors[0]!.length);
+  for (const v of vectors) for (let i = 0; i < sum.length; i++) sum[i]! += v[i] ?? 0;
+  return unit(sum);
+}
+
+function unit(vector: Float64Array): number[] | null {
   let norm = 0;
-  for (const x of sum) norm += x * x;
+  for (const x of vector) norm += x * x;
   if (norm === 0) return null;
   norm = Math.sqrt(norm);
-  return Array.from(sum, (x) => Math.round((x / norm) * 10_000) / 10_000);
+  // Four decimals are plenty for cosine similarity and keep documents small.
+  return Array.from(vector, (x) => Math.round((x / norm) * 10_000) / 10_000);
 }

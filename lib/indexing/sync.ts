@@ -2,7 +2,7 @@ import type { Meilisearch } from "meilisearch";
 import { Prisma } from "@/prisma/generated/client/client";
 import { parameterChunks, type Db } from "../db";
 import { indexInclude, toPaperForIndex } from "../papers/reshape";
-import { idfTable } from "../embeddings/idf-table";
+import { termVectors } from "../embeddings/term-vectors";
 import { embedPaper } from "../embeddings/vectors";
 import { rebuildIndex, upsertDocuments } from "./tasks";
 import { toPaperDocument, withHash, type PaperDocument } from "./document";
@@ -32,7 +32,7 @@ export async function* indexedPapers(db: Db, paperIds?: string[], onlyDirty = fa
 }
 
 async function* scan(db: Db, paperIds: string[] | undefined, onlyDirty: boolean): AsyncGenerator<IndexedPaper[]> {
-  const table = idfTable();
+  const table = termVectors();
   let cursor: string | undefined;
   for (;;) {
     const papers = await db.paper.findMany({

@@ -1,7 +1,7 @@
-import type { EnqueuedTask, Meilisearch, Task } from "meilisearch";
+import type { EnqueuedTask, Meilisearch, Settings, Task } from "meilisearch";
 import type { PaperDocument } from "./document";
 import { meiliErrorCode } from "../meilisearch/errors";
-import { PAPERS_INDEX_SETTINGS } from "../search/settings";
+import { EMBEDDER, PAPERS_INDEX_SETTINGS } from "../search/settings";
 import { waitUntil } from "../wait-until";
 
 // Writes to the index. Every write is a task that can fail on the server after it was
@@ -54,8 +54,24 @@ export async function ensureIndex(client: Meilisearch, uid: string, applySetting
     });
   if (!exists) await waitFor(client, client.createIndex(uid, { primaryKey: "id" }), `create the index "${uid}"`);
   if (applySettings) {
-    await waitFor(client, client.index(uid).updateSettings(PAPERS_INDEX_SETTINGS), `apply the settings of "${uid}"`);
+    await waitFor(client, client.index(uid).updateSettings(await settingsFor(client, uid)), `apply the settings of "${uid}"`);
   }
+}
+
+/**
+ * The settings to apply, removing the embedders of older text vectors. Meilisearch would keep
+ * them (settings are merged), and would accept another dimension under an old name while
+ * keeping the old vectors: a new table gets a new embedder instead, which documents already
+ * in the index lack, so the update fails and the caller rebuilds from the database.
+ */
+async function settingsFor(client: Meilisearch, uid: string): Promise<Settings> {
+  const current = (await client.index(uid).getEmbedders()) ?? {};
+  const stale = Object.keys(current).filter((name) => name !== EMBEDDER);
+  if (stale.length === 0) return PAPERS_INDEX_SETTINGS;
+  return {
+    ...PAPERS_INDEX_SETTINGS,
+    embedders: { ...Object.fromEntries(stale.map((name) => [name, null])), ...PAPERS_INDEX_SETTINGS.embedders },
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Settings } from "meilisearch";
+import { termVectorsHeader } from "../embeddings/term-vectors";
 import { DIMENSIONS } from "../embeddings/vectors";
 import { MEILI_STOP_WORDS } from "./stop-words";
 import { SYNONYMS } from "./synonyms";
@@ -27,7 +28,12 @@ export const SORTS = {
 export type SortParam = keyof typeof SORTS;
 
 export const MAX_TOTAL_HITS = 10_000;
-export const EMBEDDER = "tfidf";
+/**
+ * The embedder holding the papers' text vectors, named after the term vectors that made them:
+ * a retrained table (other dimensions or other numbers) is another embedder, and an index
+ * built with the old one is rebuilt by the next ingest (lib/indexing/tasks.ts ensureIndex).
+ */
+export const EMBEDDER = `text_${termVectorsHeader().fingerprint}`;
 
 export const PAPERS_INDEX_SETTINGS: Settings = {
   // Order matters: a match in the title outranks one in the topic names or the abstract.
@@ -64,5 +70,5 @@ export interface PaperDocument {
   /** Hash of the rest of the document: lets `npm run check` spot drift without comparing everything. */
   hash?: string;
   /** The paper's text vector (lib/embeddings), for similar papers and hybrid search. */
-  _vectors: Record<typeof EMBEDDER, number[] | null>;
+  _vectors: Record<string, number[] | null>;
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { idfTable } from "@/lib/embeddings/idf-table";
 import { terms } from "@/lib/embeddings/terms";
+import { decodeTermVectors, encodeTermVectors, termVectors, termVectorsHeader } from "@/lib/embeddings/term-vectors";
 import { cosine, DIMENSIONS, embedPaper, embedText, meanVector } from "@/lib/embeddings/vectors";
-
-const table = idfTable();
+import { EMBEDDER, PAPERS_INDEX_SETTINGS } from "@/lib/search/settings";
 
 describe("terms", () => {
   it("drops common words and stems the rest", () => {
@@ -11,28 +10,61 @@ describe("terms", () => {
   });
 });
 
+describe("the committed term vectors", () => {
+  const table = termVectors();
+
+  it("load with the dimensions the index is set up for", () => {
+    expect(table.dims).toBe(DIMENSIONS);
+    expect(termVectorsHeader().dims).toBe(DIMENSIONS);
+    expect(DIMENSIONS).toBeLessThan(384);
+    expect(PAPERS_INDEX_SETTINGS.embedders).toEqual({ [EMBEDDER]: { source: "userProvided", dimensions: DIMENSIONS } });
+    expect(EMBEDDER).toBe(`text_${table.header.fingerprint}`);
+    expect(table.index.size).toBe(table.header.terms);
+    expect(table.index.has("diffus model")).toBe(true); // bigrams are part of the vocabulary
+  });
+
+  it("survive encoding and decoding with the same numbers and fingerprint", () => {
+    const terms = ["alpha", "beta gamma", "delta"];
+    const rows = Float64Array.from({ length: 3 * 4 }, (_, i) => Math.sin(i + 1));
+    const encoded = encodeTermVectors(terms, rows, 4, { note: "test" });
+    const decoded = decodeTermVectors(encoded);
+    expect([...decoded.index.keys()]).toEqual(terms);
+    for (let i = 0; i < rows.length; i++)
+      expect(decoded.values[i]! * decoded.scales[Math.floor(i / 4)]!).toBeCloseTo(rows[i]!, 1);
+    expect(encodeTermVectors(terms, rows, 4, { note: "test" })).toEqual(encoded);
+    expect(
+      decodeTermVectors(
+        encodeTermVectors(
+          terms,
+          rows.map((x) => -x),
+          4,
+          { note: "test" },
+        ),
+      ).header.fingerprint,
+    ).not.toBe(decoded.header.fingerprint);
+  });
+});
+
 describe("paper and text vectors", () => {
   const diffusion = embedPaper(
     "Diffusion models for image generation",
     "We train denoising diffusion models to generate images.",
-    table,
   )!;
   const diffusion2 = embedPaper(
     "Faster sampling of diffusion models",
     "Diffusion models generate images with fewer denoising steps.",
-    table,
   )!;
-  const graphs = embedPaper(
-    "Graph neural networks for molecules",
-    "Message passing on molecular graphs predicts properties.",
-    table,
+  const scoreBased = embedPaper(
+    "Score-based generative modeling of pictures",
+    "A score network learns to reverse a noising process and synthesizes photos.",
   )!;
+  const graphs = embedPaper("Graph neural networks for molecules", "Message passing on molecular graphs predicts properties.")!;
 
   it("are unit vectors of the index's dimension, the same for the same text", () => {
     expect(diffusion).toHaveLength(DIMENSIONS);
     expect(cosine(diffusion, diffusion)).toBeCloseTo(1, 2);
     expect(
-      embedPaper("Diffusion models for image generation", "We train denoising diffusion models to generate images.", table),
+      embedPaper("Diffusion models for image generation", "We train denoising diffusion models to generate images."),
     ).toEqual(diffusion);
   });
 
@@ -40,13 +72,17 @@ describe("paper and text vectors", () => {
     expect(cosine(diffusion, diffusion2)).toBeGreaterThan(cosine(diffusion, graphs) + 0.2);
   });
 
+  it("place papers on one subject close even when they share no words (what TF-IDF cannot)", () => {
+    expect(cosine(diffusion, scoreBased)).toBeGreaterThan(cosine(diffusion, graphs) + 0.2);
+  });
+
   it("embed a pasted text near the papers it describes", () => {
-    const query = embedText("denoising diffusion image generation", table)!;
+    const query = embedText("denoising diffusion image generation")!;
     expect(cosine(query, diffusion)).toBeGreaterThan(cosine(query, graphs));
   });
 
   it("have nothing to say about a text of stop words only", () => {
-    expect(embedText("the of and with", table)).toBeNull();
+    expect(embedText("the of and with")).toBeNull();
   });
 
   it("average several vectors into a unit centroid", () => {
@@ -54,5 +90,12 @@ describe("paper and text vectors", () => {
     expect(cosine(mean, mean)).toBeCloseTo(1, 2);
     expect(cosine(mean, diffusion)).toBeGreaterThan(cosine(diffusion2, diffusion) - 1e-9);
     expect(meanVector([])).toBeNull();
+  });
+
+  it("take well under a millisecond per paper", () => {
+    const started = performance.now();
+    for (let i = 0; i < 2_000; i++)
+      embedPaper(`Diffusion models ${i}`, "We train denoising diffusion models to generate images.");
+    expect((performance.now() - started) / 2_000).toBeLessThan(0.5);
   });
 });

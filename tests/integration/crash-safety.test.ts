@@ -11,6 +11,7 @@ import { dropIndex, waitFor } from "@/lib/indexing/tasks";
 import { compareIndex } from "@/lib/indexing/sync";
 import { runScript } from "../support/cli";
 import { scriptTestTargets } from "../support/test-env";
+import { EMBEDDER } from "@/lib/search/settings";
 
 // SIGKILL the ingest at random points of a 3,000-paper run (real arXiv records shipped in
 // tests/fixtures/corpus, as 63 digest files): no file is ever half stored, at least one kill
@@ -175,7 +176,7 @@ describe("an ingest killed at random points", () => {
     await waitFor(search, search.index(indexUid).updateDocuments([{ id: first[1]!, title: "tampered", hash: "0" }]), "tamper");
     await waitFor(
       search,
-      search.index(indexUid).addDocuments([{ id: "not-a-paper", title: "stray", _vectors: { tfidf: null } }]),
+      search.index(indexUid).addDocuments([{ id: "not-a-paper", title: "stray", _vectors: { [EMBEDDER]: null } }]),
       "add",
     );
 

@@ -6,6 +6,7 @@ import { IndexPipeline } from "@/lib/indexing/pipeline";
 import { indexedPapers, sendDirty } from "@/lib/indexing/sync";
 import { SEED_FILES } from "../support/fixtures";
 import { createTestEnv } from "../support/test-env";
+import { EMBEDDER } from "@/lib/search/settings";
 
 const env = await createTestEnv("pipeline");
 
@@ -50,7 +51,7 @@ describe("the index pipeline", () => {
     const pipeline = new IndexPipeline(env.db, env.search, env.indexUid);
     const batch: Awaited<ReturnType<typeof collect>> = await collect(papers.map((p) => p.id));
     // A vector of the wrong size: accepted as a task, refused when indexed.
-    batch[0]!.document = { ...batch[0]!.document, _vectors: { tfidf: [0.5, 0.5] } };
+    batch[0]!.document = { ...batch[0]!.document, _vectors: { [EMBEDDER]: [0.5, 0.5] } };
     await pipeline.send(batch);
     await expect(pipeline.flush()).rejects.toBeInstanceOf(SearchTaskError);
     const rows = await env.db.paper.findMany({ where: { id: { in: papers.map((p) => p.id) } } });

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { idfTable } from "@/lib/embeddings/idf-table";
 import { embedPaper } from "@/lib/embeddings/vectors";
 import { dropIndex, ensureIndex, waitFor } from "@/lib/indexing/tasks";
 import { createSearchClient } from "@/lib/meilisearch/client";
@@ -23,7 +22,7 @@ beforeAll(async () => {
   const doc = (id: string, title: string, abstract: string) => ({
     id,
     title,
-    _vectors: { [EMBEDDER]: embedPaper(title, abstract, idfTable()) },
+    _vectors: { [EMBEDDER]: embedPaper(title, abstract) },
   });
   await waitFor(
     admin,

@@ -5,6 +5,7 @@ import { dropIndex, ensureIndex, waitForTask } from "@/lib/indexing/tasks";
 import { createSearchClient } from "@/lib/meilisearch/client";
 import { sleep } from "@/lib/wait-until";
 import { SEED_FILES } from "../support/fixtures";
+import { EMBEDDER } from "@/lib/search/settings";
 
 // Waiting for a Meilisearch task polls it until it is done. With the client's own waitTask,
 // every ingest printed "MaxListenersExceededWarning: Possible EventTarget memory leak
@@ -21,7 +22,7 @@ describe("waiting for a Meilisearch task", () => {
     // The seed papers, three times over: a task that takes many polls to finish.
     const entries = SEED_FILES.flatMap((file) => parseDigest(readFileSync(file, "utf8")).entries);
     const documents = [0, 1, 2].flatMap((copy) =>
-      entries.map((e, i) => ({ id: `p${copy}-${i}`, title: e.title, abstract: e.abstract, _vectors: { tfidf: null } })),
+      entries.map((e, i) => ({ id: `p${copy}-${i}`, title: e.title, abstract: e.abstract, _vectors: { [EMBEDDER]: null } })),
     );
 
     const warnings: Error[] = [];
