@@ -1,12 +1,15 @@
-import type { Hit, MultiSearchQuery, SearchResponse } from "meilisearch";
+import type { FederatedMultiSearchParams, Hit, MultiSearchQuery, SearchResponse } from "meilisearch";
 import { indexName, searchClient } from "../meilisearch/client";
 import type { PaperDocument } from "./settings";
 import { buildFilter, type FacetSelection } from "./filters";
 import { segmentsToText, toSegments, type TextSegment } from "./highlight";
 import { selectionOf, type SearchParams } from "./params";
-import { idfTable } from "../embeddings/idf-table";
 import { terms } from "../embeddings/terms";
-import { CROP_MARKER, FACETS, HIGHLIGHT_POST, HIGHLIGHT_PRE, SORTS, type FacetParam } from "./settings";
+import { parseQuery } from "./query-syntax";
+import { relaxationLadder, wantedTerms, type RelaxedQuery } from "./relaxation";
+import { rerank } from "./rerank";
+import { cropAroundTerms, markTerms } from "./term-highlight";
+import { CROP_MARKER, FACETS, HIGHLIGHT_POST, HIGHLIGHT_PRE, MAX_TOTAL_HITS, SORTS, type FacetParam } from "./settings";
 
 export interface SearchHit {
   slug: string;
@@ -28,7 +31,7 @@ export interface FacetCounts {
 
 export interface SearchResult {
   query: string;
-  /** Query words left out because no paper matched them along with the rest (rarest first). */
+  /** Words some results lack: no paper matched every word, so the query was relaxed (rarest first). */
   dropped: string[];
   page: number;
   perPage: number;
@@ -45,6 +48,30 @@ const SNIPPET_WORDS = 36;
  * default does): a paraphrase's rare words are the ones that identify a paper.
  */
 const MATCHING_STRATEGY = "frequency";
+/** Queries with fewer wanted terms than this are keywords: Meilisearch's order stands. */
+const MIN_DESCRIBED_TERMS = 3;
+/** How many of the best hits must lack a wanted term before the query is relaxed. */
+const BEST_HITS = 3;
+/** How many of a relaxed search's first candidates are re-ranked by their terms. */
+const RERANKED = 200;
+/**
+ * Each step down the relaxation ladder counts this much less (a weight of 0.8ⁿ for n words left
+ * out), so papers missing few words come first and stay among the re-ranked candidates.
+ * Fitted with lib/search/rerank.ts on the training and dev queries.
+ */
+const LADDER_DECAY = 0.8;
+
+/** Highlighting and cropping, the same for every query that returns hits to show. */
+const FORMATTING = {
+  attributesToHighlight: ["title", "abstract"],
+  attributesToCrop: ["abstract"],
+  cropLength: SNIPPET_WORDS,
+  cropMarker: CROP_MARKER,
+  highlightPreTag: HIGHLIGHT_PRE,
+  highlightPostTag: HIGHLIGHT_POST,
+} satisfies Partial<MultiSearchQuery>;
+
+const SHOWN_ATTRIBUTES = ["slug", "title", "topics", "codeUrl", "digests"];
 
 /** `withAbstract`: the full abstracts too (else only their cropped excerpts), to judge coverage. */
 function mainQuery(params: SearchParams, selection: FacetSelection, withAbstract: boolean): MultiSearchQuery {
@@ -58,14 +85,16 @@ function mainQuery(params: SearchParams, selection: FacetSelection, withAbstract
     page: params.page,
     hitsPerPage: params.perPage,
     facets: Object.values(FACETS),
-    attributesToRetrieve: ["slug", "title", "topics", "codeUrl", "digests", ...(withAbstract ? ["abstract"] : [])],
-    attributesToHighlight: ["title", "abstract"],
-    attributesToCrop: ["abstract"],
-    cropLength: SNIPPET_WORDS,
-    cropMarker: CROP_MARKER,
-    highlightPreTag: HIGHLIGHT_PRE,
-    highlightPostTag: HIGHLIGHT_POST,
+    attributesToRetrieve: [...SHOWN_ATTRIBUTES, ...(withAbstract ? ["abstract"] : [])],
+    ...FORMATTING,
   };
+}
+
+/** The facets that have a selection: each needs its counts without its own selection. */
+function selectedFacets(selection: FacetSelection): FacetParam[] {
+  return (Object.keys(FACETS) as FacetParam[]).filter((param) =>
+    param === "hasCode" ? selection.hasCode !== undefined : selection[param].length > 0,
+  );
 }
 
 /**
@@ -74,10 +103,7 @@ function mainQuery(params: SearchParams, selection: FacetSelection, withAbstract
  * facet that has a selection, all in one multi-search round trip.
  */
 function facetQueries(params: SearchParams, selection: FacetSelection): { param: FacetParam; query: MultiSearchQuery }[] {
-  const active = (Object.keys(FACETS) as FacetParam[]).filter((param) =>
-    param === "hasCode" ? selection.hasCode !== undefined : selection[param].length > 0,
-  );
-  return active.map((param) => ({
+  return selectedFacets(selection).map((param) => ({
     param,
     query: {
       indexUid: indexName(),
@@ -91,57 +117,37 @@ function facetQueries(params: SearchParams, selection: FacetSelection): { param:
 }
 
 /**
- * Searches, relaxing the query when one word spoils it. With the "frequency" strategy every
- * keyword result must contain the query's rarest word, so one rare word that the wanted paper
- * lacks ("pick pretraining data that predicts…") hides it. For queries of three or more terms
- * whose best hits miss at least two of them, the query without its rarest word is tried too;
- * when its best hits contain at least two more of the query's terms, that result is shown,
- * and it says which word was dropped. Most queries are served by one search: their best hits
- * cover them well enough that no relaxation could win.
+ * Searches in one or two steps. Most queries are served by Meilisearch's own ranking. A query
+ * that describes a paper (three or more wanted terms) and whose best hits each lack one of
+ * them is searched again along its relaxation ladder (lib/search/relaxation.ts), and the
+ * first candidates are re-ranked by the terms they share with it (lib/search/rerank.ts).
+ * Other orders (newest, title) list the query's own matches, never relaxed.
  */
 export async function searchPapers(params: SearchParams): Promise<SearchResult> {
-  const wanted = new Set(terms(params.q));
-  const first = await searchOnce(params, wanted);
-  const relaxed = wanted.size >= 3 && first.coverage <= wanted.size - 2 ? dropRarestWord(params.q) : null;
-  if (!relaxed) return { ...first.result, dropped: [] };
-  const second = await searchOnce({ ...params, q: relaxed.query }, wanted);
-  if (second.coverage < first.coverage + 2) return { ...first.result, dropped: [] };
-  return { ...second.result, query: params.q, dropped: [relaxed.dropped] };
-}
-
-/** The query without its rarest word, judged by the IDF table (unknown words are rarest). */
-function dropRarestWord(q: string): { query: string; dropped: string } | null {
-  const table = idfTable();
-  const words: string[] = q.match(/[\p{L}\p{N}][\p{L}\p{N}'-]*/gu) ?? [];
-  let rarest = -1;
-  let rarestIdf = -Infinity;
-  for (const [index, word] of words.entries()) {
-    const [term] = terms(word);
-    if (!term) continue; // a stop word carries no weight either way
-    const idf = table.idf[term] ?? table.unknownIdf;
-    if (idf > rarestIdf) [rarest, rarestIdf] = [index, idf];
-  }
-  if (rarest < 0) return null;
-  return { query: words.filter((_, i) => i !== rarest).join(" "), dropped: words[rarest]! };
+  const wanted = wantedTerms(parseQuery(params.q));
+  const relevance = params.sort === "relevance" && params.q !== "";
+  const judged = relevance && wanted.size >= MIN_DESCRIBED_TERMS;
+  const first = await searchOnce(params, judged ? wanted : null);
+  if (!judged || first.coverage >= wanted.size) return { ...first.result, dropped: [] };
+  const ladder = relaxationLadder(params.q);
+  if (ladder.length === 0) return { ...first.result, dropped: [] };
+  return relaxedSearch(params, ladder, wanted);
 }
 
 interface SearchOnce {
   result: Omit<SearchResult, "dropped">;
-  /** How many of the wanted terms the best keyword hits contain. */
+  /** How many of the wanted terms the best hits contain (0 when not judged). */
   coverage: number;
 }
 
-const BEST_HITS = 3;
-
-async function searchOnce(params: SearchParams, wanted: Set<string>): Promise<SearchOnce> {
+async function searchOnce(params: SearchParams, wanted: Set<string> | null): Promise<SearchOnce> {
   const selection = selectionOf(params);
   const extra = facetQueries(params, selection);
-  // The best keyword hits are the first ones of page 1 in relevance order; on other pages or
-  // orders a small probe in the same round trip finds them, so every page agrees.
-  const ranked = params.page === 1 && params.sort === "relevance";
-  const judged = wanted.size >= 3;
+  // The best hits are the first ones of page 1; on other pages a small probe in the same
+  // round trip finds them, so every page agrees on whether the query is relaxed.
+  const onFirstPage = params.page === 1;
   const probe: MultiSearchQuery[] =
-    judged && !ranked
+    wanted && !onFirstPage
       ? [
           {
             indexUid: indexName(),
@@ -154,7 +160,7 @@ async function searchOnce(params: SearchParams, wanted: Set<string>): Promise<Se
         ]
       : [];
   const { results } = await searchClient().multiSearch<{ queries: MultiSearchQuery[] }, PaperDocument>({
-    queries: [mainQuery(params, selection, judged && ranked), ...extra.map((e) => e.query), ...probe],
+    queries: [mainQuery(params, selection, wanted !== null && onFirstPage), ...extra.map((e) => e.query), ...probe],
   });
   const main = results[0] as SearchResponse<PaperDocument>;
   const distribution = { ...main.facetDistribution };
@@ -173,8 +179,67 @@ async function searchOnce(params: SearchParams, wanted: Set<string>): Promise<Se
     facets: toFacetCounts(distribution),
     processingTimeMs: main.processingTimeMs,
   };
-  const best = ranked ? main.hits.slice(0, BEST_HITS) : (results[1 + extra.length]?.hits ?? []);
-  return { result, coverage: judged ? coverage(wanted, best) : 0 };
+  if (!wanted) return { result, coverage: 0 };
+  const best = onFirstPage ? main.hits.slice(0, BEST_HITS) : (results[1 + extra.length]?.hits ?? []);
+  return { result, coverage: coverage(wanted, best) };
+}
+
+/**
+ * The query and its relaxations as one federated search: Meilisearch merges their hits by
+ * weighted ranking score and counts the union for totals and facets, so both keep meaning
+ * "papers this search matches". The first RERANKED hits are then re-ranked by their terms;
+ * the rest keep Meilisearch's order. Re-ranking reorders matches, it never adds one.
+ */
+async function relaxedSearch(params: SearchParams, ladder: RelaxedQuery[], wanted: Set<string>): Promise<SearchResult> {
+  const selection = selectionOf(params);
+  const end = params.page * params.perPage;
+  const federated = (filter: ReturnType<typeof buildFilter>, facets: string[], limit: number, format: boolean) =>
+    searchClient().multiSearch<FederatedMultiSearchParams, PaperDocument>({
+      federation: { limit, offset: 0, facetsByIndex: { [indexName()]: facets } },
+      queries: [params.q, ...ladder.map((step) => step.q)].map((q, i) => ({
+        indexUid: indexName(),
+        q,
+        matchingStrategy: MATCHING_STRATEGY,
+        filter,
+        federationOptions: { weight: LADDER_DECAY ** i },
+        // Highlights are made here, from the query's terms: hits come from several queries.
+        attributesToRetrieve: format ? [...SHOWN_ATTRIBUTES, "abstract"] : ["slug"],
+      })),
+    });
+  const selected = selectedFacets(selection);
+  const [main, ...extra] = await Promise.all([
+    federated(buildFilter(selection), Object.values(FACETS), Math.min(Math.max(RERANKED, end), MAX_TOTAL_HITS), true),
+    ...selected.map((param) => federated(buildFilter(selection, param), [FACETS[param]], 0, false)),
+  ]);
+  const distribution = { ...main.facetsByIndex?.[indexName()]?.distribution };
+  selected.forEach((param, i) => {
+    const attribute = FACETS[param];
+    distribution[attribute] = extra[i]?.facetsByIndex?.[indexName()]?.distribution?.[attribute] ?? {};
+  });
+  const candidates = main.hits.map((hit) => ({
+    hit,
+    title: hit.title,
+    abstract: hit.abstract,
+    searchScore: hit._federation?.weightedRankingScore ?? 0,
+  }));
+  const ordered = [...rerank(wanted, candidates.slice(0, RERANKED)), ...candidates.slice(RERANKED)].map((c) => c.hit);
+  const total = main.estimatedTotalHits ?? 0;
+  return {
+    query: params.q,
+    dropped: ladder.at(-1)?.leftOut ?? [],
+    page: params.page,
+    perPage: params.perPage,
+    total,
+    totalPages: Math.ceil(Math.min(total, MAX_TOTAL_HITS) / params.perPage),
+    hits: ordered.slice(end - params.perPage, end).map((hit) =>
+      toSearchHit({
+        ...hit,
+        _formatted: { title: markTerms(hit.title, wanted), abstract: cropAroundTerms(hit.abstract, wanted, SNIPPET_WORDS) },
+      }),
+    ),
+    facets: toFacetCounts(distribution),
+    processingTimeMs: main.processingTimeMs,
+  };
 }
 
 /** The most of the wanted terms (stemmed) that one of the hits contains. */
@@ -186,6 +251,7 @@ function coverage(wanted: Set<string>, hits: Hit<PaperDocument>[]): number {
   }
   return best;
 }
+
 function toSearchHit(hit: Hit<PaperDocument>): SearchHit {
   const formatted = hit._formatted ?? {};
   const titleSegments = toSegments(String(formatted.title ?? hit.title));

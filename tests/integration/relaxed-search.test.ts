@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestFiles } from "@/lib/ingest/ingest";
+import { searchParamsSchema } from "@/lib/search/params";
+import { relaxationLadder } from "@/lib/search/relaxation";
+import { searchPapers } from "@/lib/search/search";
+import type { PaperDocument } from "@/lib/search/settings";
+import { SEED_FILES } from "../support/fixtures";
+import { createTestEnv } from "../support/test-env";
+
+// The second stage of search (lib/search/relaxation.ts, rerank.ts) against the real
+// Meilisearch on the seed papers: it reorders what the query and its relaxations match, and
+// totals and facets count exactly those matches.
+
+const env = await createTestEnv("relaxed");
+const search = (query: Record<string, string | string[]>) => searchPapers(searchParamsSchema.parse(query));
+
+beforeAll(async () => {
+  await ingestFiles({ db: env.db, search: env.search, indexUid: env.indexUid }, { files: SEED_FILES });
+});
+afterAll(() => env.cleanup());
+
+/** Every paper the query or one of its relaxations matches, by asking Meilisearch for each separately. */
+async function unionOfLadder(q: string, filter?: string) {
+  const papers = new Map<string, PaperDocument>();
+  for (const query of [q, ...relaxationLadder(q).map((s) => s.q)]) {
+    const result = await env.search.index<PaperDocument>(env.indexUid).search(query, {
+      matchingStrategy: "frequency",
+      filter,
+      hitsPerPage: 1000,
+      attributesToRetrieve: ["slug", "topics", "hasCode", "title", "abstract"],
+    });
+    for (const hit of result.hits) papers.set(hit.slug, hit);
+  }
+  return papers;
+}
+
+const DESCRIBED = "pick pretraining data that predicts downstream ability";
+
+describe("a query that describes a paper", () => {
+  it("finds the paper though it lacks the query's rarest word, and says which words some results lack", async () => {
+    const result = await search({ q: DESCRIBED });
+    expect(result.hits[0]?.title).toBe("Predictive Data Selection: The Data That Predicts Is the Data That Teaches");
+    expect(result.dropped[0]).toBe("pick");
+    // Highlights come from the query's stems: "predicts" marks "Predictive".
+    expect(result.hits[0]?.titleSegments.filter((s) => s.match).map((s) => s.text)).toContain("Predictive");
+  });
+
+  it("counts in totals and facets exactly the papers the query and its relaxations match", async () => {
+    const union = await unionOfLadder(DESCRIBED);
+    const result = await search({ q: DESCRIBED });
+    expect(result.total).toBe(union.size);
+    const topicCounts: Record<string, number> = {};
+    for (const paper of union.values()) for (const topic of paper.topics) topicCounts[topic] = (topicCounts[topic] ?? 0) + 1;
+    expect(result.facets.topic).toEqual(topicCounts);
+    const withCode = [...union.values()].filter((p) => p.hasCode).length;
+    expect(result.facets.hasCode).toEqual({ true: withCode, false: union.size - withCode });
+  });
+
+  it("pages through those matches without repeating or inventing one", async () => {
+    const union = await unionOfLadder(DESCRIBED);
+    const seen: string[] = [];
+    const pages = Math.min(3, Math.ceil(union.size / 10));
+    for (let page = 1; page <= pages; page++) {
+      const result = await search({ q: DESCRIBED, perPage: "10", page: String(page) });
+      expect(result.totalPages).toBe(Math.ceil(union.size / 10));
+      seen.push(...result.hits.map((h) => h.slug));
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    for (const slug of seen) expect(union.has(slug)).toBe(true);
+  });
+
+  it("keeps a facet's counts disjunctive and its filter applied", async () => {
+    const all = await search({ q: DESCRIBED });
+    const topic = Object.keys(all.facets.topic)[0]!;
+    const filtered = await search({ q: DESCRIBED, topic });
+    const union = await unionOfLadder(DESCRIBED, `topics = "${topic}"`);
+    expect(filtered.total).toBe(union.size);
+    for (const hit of filtered.hits) expect(hit.topics).toContain(topic);
+    // The topic facet still counts the other topics, as without the selection.
+    expect(filtered.facets.topic).toEqual(all.facets.topic);
+  });
+
+  it("honours exclusions on every step of the ladder", async () => {
+    const q = "grokking robot manipulation policies -flow";
+    const result = await search({ q });
+    expect(result.dropped.length).toBeGreaterThan(0);
+    expect(result.total).toBeGreaterThan(0);
+    const union = await unionOfLadder(q);
+    for (const paper of union.values()) expect(`${paper.title} ${paper.abstract}`).not.toMatch(/\bflow\b/i);
+    for (const hit of result.hits) expect(union.has(hit.slug)).toBe(true);
+  });
+
+  it("leaves keyword queries whose best hits have every word to Meilisearch's order", async () => {
+    const result = await search({ q: "grokking lottery tickets" });
+    expect(result.dropped).toEqual([]);
+    const direct = await env.search
+      .index<PaperDocument>(env.indexUid)
+      .search("grokking lottery tickets", { matchingStrategy: "frequency", hitsPerPage: 20 });
+    expect(result.hits.map((h) => h.slug)).toEqual(direct.hits.map((h) => h.slug));
+    expect(result.total).toBe(direct.totalHits);
+  });
+});
