@@ -46,6 +46,22 @@ const QUERIES = [
   "chain of thought",
 ];
 
+/**
+ * Queries that describe a paper rather than name it: most of them take the relaxed, re-ranked
+ * path (lib/search/relaxation.ts), which runs up to six Meilisearch queries. Measured apart,
+ * against the same text sent straight to Meilisearch as one query, so their cost is visible.
+ */
+const DESCRIBED_QUERIES = [
+  "how can we detect hallucinations in large language model answers without labelled data",
+  "training robots to grasp unseen objects from a few demonstrations",
+  "which benchmark measures long context retrieval in language models",
+  "compressing the key value cache of transformers for long sequences",
+  "diffusion model that generates 3d scenes from a single photo",
+  "can small models learn math reasoning from synthetic data",
+  "federated learning with clients holding skewed label distributions",
+  "speech recognition for low resource languages with self supervised pretraining",
+];
+
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 /** One HTTP request; resolves with the time to first byte and to the last byte, in ms. */
@@ -285,12 +301,12 @@ async function benchSize(size: number, corpus: string) {
       const slugs = (await db.paper.findMany({ select: { slug: true }, take: 50 })).map((p) => p.slug);
       // Warm-up, then measure.
       for (const q of QUERIES) await timed(`${base}/api/search?q=${encodeURIComponent(q)}`);
-      const direct = (i: number) =>
+      const directTo = (queries: string[]) => (i: number) =>
         timed(`${server.url}/indexes/papers/search`, {
           method: "POST",
           headers: { Authorization: `Bearer ${MASTER_KEY}`, "Content-Type": "application/json" },
           body: JSON.stringify({
-            q: QUERIES[i % QUERIES.length],
+            q: queries[i % queries.length],
             hitsPerPage: 20,
             page: 1,
             facets: ["topics", "digests", "hasCode"],
@@ -300,9 +316,11 @@ async function benchSize(size: number, corpus: string) {
             matchingStrategy: "frequency",
           }),
         });
-      const viaApi = (i: number) => timed(`${base}/api/search?q=${encodeURIComponent(QUERIES[i % QUERIES.length]!)}`);
-      const search1 = await compare(1, 100, 3, viaApi, direct);
-      const search16 = await compare(16, 500, 5, viaApi, direct);
+      const apiTo = (queries: string[]) => (i: number) =>
+        timed(`${base}/api/search?q=${encodeURIComponent(queries[i % queries.length]!)}`);
+      const search1 = await compare(1, 100, 3, apiTo(QUERIES), directTo(QUERIES));
+      const search16 = await compare(16, 500, 5, apiTo(QUERIES), directTo(QUERIES));
+      const described16 = await compare(16, 160, 3, apiTo(DESCRIBED_QUERIES), directTo(DESCRIBED_QUERIES));
       const ttfb = async (url: (i: number) => string) => {
         const times: number[] = [];
         for (let i = 0; i < 40; i++) times.push((await timed(url(i))).ttfb);
@@ -330,6 +348,7 @@ async function benchSize(size: number, corpus: string) {
         search16,
         search_p95_vs_direct_ratio: search16.p95Ratio,
         search_throughput_vs_direct: search16.rpsRatio,
+        described16,
         ttfbMs: { search: searchTtfb, paper: paperTtfb },
         firstLoadJsKb: js,
         peakRssMb: { app: Math.max(peakRssMb(nextPid), peakRssMb(app.pid)), meilisearch: peakRssMb(server.process.pid) },
@@ -374,9 +393,9 @@ run(async () => {
     first_load_js_kb_search: largest.firstLoadJsKb.search,
     first_load_js_kb_blank_next_app: blankJsKb,
     targets: {
-      ingest_vs_direct_ratio: "≤ 1.25",
-      search_p95_vs_direct_ratio: "≤ 1.5",
-      search_throughput_vs_direct: "≥ 0.6",
+      ingest_vs_direct_ratio: "≤ 1.15",
+      search_p95_vs_direct_ratio: "≤ 1.25",
+      search_throughput_vs_direct: "≥ 0.8",
       first_load_js_kb_search: "≤ 120",
     },
     runs,
@@ -391,6 +410,11 @@ run(async () => {
       `| ${size} | ${r.ingestS} | ${r.directIndexS} | ${r.ingest_vs_direct_ratio} | ${r.parseMBs} | ${r.readMBs} | ${r.search16.api.p95} | ${r.search16.direct.p95} | ${r.search_p95_vs_direct_ratio} | ${r.search_throughput_vs_direct} | ${r.ttfbMs.search.p50} | ${r.firstLoadJsKb.search} |`,
     );
   }
+  console.log("\nQueries that describe a paper (relaxed and re-ranked when their best hits lack a word), 16 clients:");
+  for (const [size, r] of Object.entries(runs))
+    console.log(
+      `  ${size} papers: API p95 ${r.described16.api.p95} ms, direct p95 ${r.described16.direct.p95} ms (ratio ${r.described16.p95Ratio}); throughput ratio ${r.described16.rpsRatio}`,
+    );
   console.log(`\nFirst-load JavaScript of an empty Next.js app on the same next and react: ${blankJsKb} kB gzip.`);
   console.log("\nWrote bench/results.json");
 });
