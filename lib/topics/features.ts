@@ -7,7 +7,8 @@ import type { TopicRules } from "./rules";
 // neighbouring words (a stop word may stand between them: "mixture of experts"), each with the
 // surface form it first had in the text, so that evidence can be shown and found again in the
 // title or abstract. The hand-written phrase rules (seeds/topic-rules.json) add one feature per
-// topic, its rule score. Training (scripts/topics) and the tagger use this one function.
+// topic, its rule score. Training (scripts/topics) uses `extractFeatures`; the tagger
+// (model.ts) counts the same features, only those the model has (tests/topics checks they agree).
 
 export type Field = "title" | "abstract";
 
@@ -35,26 +36,116 @@ const RULE_SCORE_CAP = 20;
 /** The feature that carries a topic's rule score. */
 export const ruleFeature = (slug: string) => `rule:${slug}`;
 
-const stems = new Map<string, string>();
-function stem(word: string): string {
-  let stemmed = stems.get(word);
-  if (stemmed === undefined) {
-    stemmed = stemmer(word);
-    if (stems.size < 200_000) stems.set(word, stemmed);
-  }
-  return stemmed;
-}
-
-export interface Token {
-  word: string;
+/** A distinct lower-case word, with what the features need to know of it (see `wordAt`). */
+export interface Word {
+  /** As written, in lower case. */
+  text: string;
+  /** Porter stem; a stop word is its own stem (only rule phrases such as "not pruning" look at them). */
   stem: string;
   stop: boolean;
-  /** Only spaces, hyphens, slashes or dashes stand between it and the word before. */
-  joined: boolean;
+  /** One character or only digits: never a word feature, and it breaks pairs. */
+  skip: boolean;
+  /** Its number in the lexicon (0, 1, 2, …), or -1 once the lexicon is full (see `WordTable`). */
+  id: number;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const DIGITS = /^\d+$/;
+const LEXICON_LIMIT = 200_000;
+
+// The lexicon: the words met so far, numbered, and an open-addressing hash table of the hash of
+// their text and their number + 1 (0: an empty slot), side by side, so that a word of a text is
+// found without first cutting it out of the text.
+const lexicon: Word[] = [];
+let slots = new Int32Array(2 << 12);
+
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0;
+  for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + text.charCodeAt(k)) | 0;
+  return hash;
+}
+
+/** The first slot to look in for a hash (its bits mixed, so that similar words spread out). */
+function slotOf(hash: number, mask: number): number {
+  const mixed = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
+  return (mixed ^ (mixed >>> 16)) & mask;
+}
+
+function isText(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+function growLexicon(): void {
+  slots = new Int32Array(slots.length * 2);
+  const mask = slots.length / 2 - 1;
+  for (const word of lexicon) {
+    const hash = hashOf(word.text, 0, word.text.length);
+    let slot = slotOf(hash, mask);
+    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = word.id + 1;
+  }
+}
+
+/** The word `text.slice(start, end)` (in lower case): stemmed once and remembered, up to LEXICON_LIMIT words. */
+function wordAt(text: string, start: number, end: number): Word {
+  const hash = hashOf(text, start, end);
+  const mask = slots.length / 2 - 1;
+  let slot = slotOf(hash, mask);
+  for (let n = slots[2 * slot + 1]!; n !== 0; n = slots[2 * slot + 1]!) {
+    if (slots[2 * slot] === hash && isText(lexicon[n - 1]!.text, text, start, end)) return lexicon[n - 1]!;
+    slot = (slot + 1) & mask;
+  }
+  const word = text.slice(start, end);
+  const stop = STOP_WORDS.has(word);
+  const entry: Word = { text: word, stem: stop ? word : stemmer(word), stop, skip: word.length < 2 || DIGITS.test(word), id: -1 };
+  if (lexicon.length < LEXICON_LIMIT) {
+    entry.id = lexicon.push(entry) - 1;
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = entry.id + 1;
+    // at most half full
+    if (4 * lexicon.length > slots.length) growLexicon();
+  }
+  return entry;
+}
+
+/**
+ * Something worked out once per word and then looked up by the word's number (faster than a
+ * Map by text); for a word outside the lexicon it is worked out each time.
+ */
+export class WordTable<T> {
+  private readonly known: (T | undefined)[] = [];
+
+  constructor(private readonly compute: (word: Word) => T) {}
+
+  get(word: Word): T {
+    const id = word.id;
+    if (id < 0) return this.compute(word);
+    // grown by push, so that the array stays dense
+    while (this.known.length <= id) this.known.push(undefined);
+    let value = this.known[id];
+    if (value === undefined) {
+      value = this.compute(word);
+      this.known[id] = value;
+    }
+    return value;
+  }
+}
+
+/**
+ * The words of a text in order, each knowing whether only spaces, hyphens, slashes or dashes
+ * stand between it and the word before (`joined`). `tokenize` may fill a buffer again: only
+ * its first `length` entries count.
+ */
+export interface Tokens {
+  length: number;
+  words: Word[];
+  joined: boolean[];
+}
+
+export const emptyTokens = (): Tokens => ({ length: 0, words: [], joined: [] });
 
 // Characters that join two words into a phrase; any other (a full stop, a comma, a bracket)
 // separates them.
@@ -81,34 +172,52 @@ function unitWidth(text: string, i: number): number {
   return code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
 }
 
-/** The words of a text, lower-cased and stemmed, each knowing whether it is joined to the one before. */
-export function tokenize(text: string): Token[] {
+/** The words of a text, lower-cased, in `into` (a new buffer unless given one). */
+export function tokenize(text: string, into: Tokens = emptyTokens()): Tokens {
   const lower = text.toLowerCase();
-  const tokens: Token[] = [];
-  let joined = true;
+  const { words, joined } = into;
+  let n = 0;
+  let joinedToPrevious = true;
   let i = 0;
   while (i < lower.length) {
     if (!isWordUnit(lower, i)) {
-      if (!isJoiner(lower.charCodeAt(i))) joined = false;
+      if (!isJoiner(lower.charCodeAt(i))) joinedToPrevious = false;
       i += unitWidth(lower, i);
       continue;
     }
     const start = i;
     while (i < lower.length && isWordUnit(lower, i)) i += unitWidth(lower, i);
-    const word = lower.slice(start, i);
-    const stop = STOP_WORDS.has(word);
-    // stop words are their own stems: only rule phrases ("not pruning") look at them
-    tokens.push({ word, stem: stop ? word : stem(word), stop, joined });
-    joined = true;
+    words[n] = wordAt(lower, start, i);
+    joined[n] = joinedToPrevious;
+    n++;
+    joinedToPrevious = true;
   }
-  return tokens;
+  into.length = n;
+  return into;
 }
 
-/** The phrase rules compiled for matching on stems (compileRules). */
+/** A phrase of the rules as lower-case words, with its topic and rule numbered for tables. */
+export interface CompiledPhrase {
+  words: string[];
+  /** Index of its topic in `CompiledRules.slugs`. */
+  slug: number;
+  /** The number of its (topic, rule) pair: a rule counts once per field. */
+  key: number;
+  weight: number;
+  rule: string;
+}
+
+/** The phrase rules compiled for matching on the words of `Tokens` (compileRules). */
 export interface CompiledRules {
   titleBoost: number;
-  /** By its first word (or a one-word phrase's plural): phrases as lower-case words, longest first. */
-  byFirstWord: Map<string, { words: string[]; slug: string; rule: string; weight: number }[]>;
+  /** The topics of the rules, as numbered in the phrases. */
+  slugs: string[];
+  /** How many (topic, rule) pairs there are. */
+  keys: number;
+  /** By its first word (or a one-word phrase's plural): phrases, longest first. */
+  byFirstWord: Map<string, CompiledPhrase[]>;
+  /** `byFirstWord` by Word (null: no phrase starts with it). */
+  startingWith: WordTable<CompiledPhrase[] | null>;
 }
 
 /**
@@ -117,28 +226,28 @@ export interface CompiledRules {
  */
 export function compileRules(rules: TopicRules): CompiledRules {
   const byFirstWord: CompiledRules["byFirstWord"] = new Map();
+  const slugs: string[] = [];
+  let keys = 0;
   for (const [slug, phrases] of Object.entries(rules.topics)) {
+    const slugIndex = slugs.push(slug) - 1;
     for (const [rule, weight] of Object.entries(phrases)) {
+      const key = keys++;
       for (const variant of rule.split("|")) {
         const words = variant.toLowerCase().match(WORD);
         if (!words) continue;
         // a one-word phrase may start (and end) with its plural
-        const keys = words.length === 1 ? [words[0], `${words[0]}s`, `${words[0]}es`] : [words[0]];
-        for (const key of keys) {
-          const list = byFirstWord.get(key) ?? [];
-          list.push({ words, slug, rule, weight });
-          byFirstWord.set(key, list);
+        const firstWords = words.length === 1 ? [words[0], `${words[0]}s`, `${words[0]}es`] : [words[0]];
+        for (const first of firstWords) {
+          const list = byFirstWord.get(first) ?? [];
+          list.push({ words, slug: slugIndex, key, weight, rule });
+          byFirstWord.set(first, list);
         }
       }
     }
   }
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { titleBoost: rules.titleBoost, byFirstWord };
-}
-
-interface RuleScore {
-  score: number;
-  evidence: Evidence[];
+  const startingWith = new WordTable((word) => byFirstWord.get(word.text) ?? null);
+  return { titleBoost: rules.titleBoost, slugs, keys, byFirstWord, startingWith };
 }
 
 /** The word is the phrase's word, or (the phrase's last word) its plural in -s or -es. */
@@ -151,41 +260,75 @@ function sameWord(word: string, phraseWord: string, last: boolean): boolean {
 }
 
 /**
- * Rule scores of one field: at each word, each topic's longest phrase that starts there
- * (words joined, no punctuation between) counts, a rule key once per field, and the words it
- * covered do not count again for that topic.
+ * The rule scores of a paper, added up field by field (`add`): at each word, each topic's
+ * longest phrase that starts there (words joined, no punctuation between) counts, a rule once
+ * per field, and the words it covered do not count again for that topic. Reusable: `clear`
+ * starts the next paper.
  */
-function scoreRules(tokens: Token[], field: Field, rules: CompiledRules, into: Map<string, RuleScore>): void {
-  const counted = new Set<string>();
-  const coveredUntil = new Map<string, number>();
-  const factor = field === "title" ? rules.titleBoost : 1;
-  for (let i = 0; i < tokens.length; i++) {
-    const candidates = rules.byFirstWord.get(tokens[i]!.word);
-    if (!candidates) continue;
-    for (const phrase of candidates) {
-      if ((coveredUntil.get(phrase.slug) ?? 0) > i) continue;
-      const n = phrase.words.length;
-      if (i + n > tokens.length || !sameWord(tokens[i]!.word, phrase.words[0]!, n === 1)) continue;
-      let k = 1;
-      while (k < n && tokens[i + k]!.joined && sameWord(tokens[i + k]!.word, phrase.words[k]!, k === n - 1)) k++;
-      if (k < n) continue;
-      coveredUntil.set(phrase.slug, i + n);
-      const key = `${phrase.slug}\u0000${phrase.rule}`;
-      if (counted.has(key)) continue;
-      counted.add(key);
-      const score = into.get(phrase.slug) ?? { score: 0, evidence: [] };
-      const weight = phrase.weight * factor;
-      score.score += weight;
-      score.evidence.push({ phrase: surfaceOf(tokens, i, i + n - 1), field, weight });
-      into.set(phrase.slug, score);
+export class RuleScores {
+  /** Per topic (as numbered in the rules): its score, and the phrases that made it. */
+  readonly score: Float64Array;
+  readonly evidence: Evidence[][];
+  /** The topics scored, in the order they were first scored. */
+  readonly scored: number[] = [];
+  /** Per rule key: the field (its `fields` number) in which it last counted. */
+  private readonly countedIn: Int32Array;
+  private readonly coveredUntil: Int32Array;
+  private fields = 0;
+
+  constructor(readonly rules: CompiledRules) {
+    this.score = new Float64Array(rules.slugs.length);
+    this.evidence = rules.slugs.map(() => []);
+    this.countedIn = new Int32Array(rules.keys);
+    this.coveredUntil = new Int32Array(rules.slugs.length);
+  }
+
+  clear(): void {
+    for (const slug of this.scored) {
+      this.score[slug] = 0;
+      this.evidence[slug] = [];
+    }
+    this.scored.length = 0;
+  }
+
+  add(tokens: Tokens, field: Field): void {
+    const { rules, countedIn, coveredUntil, score } = this;
+    if (this.fields === 0x7fffffff) {
+      countedIn.fill(0);
+      this.fields = 0;
+    }
+    const fieldNumber = ++this.fields;
+    coveredUntil.fill(0);
+    const factor = field === "title" ? rules.titleBoost : 1;
+    const { words, joined, length } = tokens;
+    for (let i = 0; i < length; i++) {
+      const candidates = rules.startingWith.get(words[i]!);
+      if (candidates === null) continue;
+      for (const phrase of candidates) {
+        if (coveredUntil[phrase.slug]! > i) continue;
+        const n = phrase.words.length;
+        if (i + n > length || !sameWord(words[i]!.text, phrase.words[0]!, n === 1)) continue;
+        let k = 1;
+        while (k < n && joined[i + k] && sameWord(words[i + k]!.text, phrase.words[k]!, k === n - 1)) k++;
+        if (k < n) continue;
+        coveredUntil[phrase.slug] = i + n;
+        if (countedIn[phrase.key] === fieldNumber) continue;
+        countedIn[phrase.key] = fieldNumber;
+        const weight = phrase.weight * factor;
+        const evidence = this.evidence[phrase.slug]!;
+        if (evidence.length === 0) this.scored.push(phrase.slug);
+        score[phrase.slug]! += weight;
+        evidence.push({ phrase: surfaceOf(tokens, i, i + n - 1), field, weight });
+      }
     }
   }
 }
 
 /** The words `from`..`to` of the text as written (lower case, single spaces). */
-export function surfaceOf(tokens: Token[], from: number, to: number): string {
-  let surface = tokens[from]!.word;
-  for (let k = from + 1; k <= to; k++) surface += ` ${tokens[k]!.word}`;
+export function surfaceOf(tokens: Tokens, from: number, to: number): string {
+  const { words } = tokens;
+  let surface = words[from]!.text;
+  for (let k = from + 1; k <= to; k++) surface += ` ${words[k]!.text}`;
   return surface;
 }
 
@@ -195,26 +338,27 @@ export function surfaceOf(tokens: Token[], from: number, to: number): string {
  * are the tokens it spans.
  */
 export function forEachWordFeature(
-  tokens: Token[],
-  visit: (first: string, second: string | null, from: number, to: number) => void,
+  tokens: Tokens,
+  visit: (first: Word, second: Word | null, from: number, to: number) => void,
 ): void {
+  const { words, joined, length } = tokens;
   // The last content word while the words since it are joined, and how many stop words followed it.
   let previous = -1;
   let stops = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (!token.joined) previous = -1;
-    if (token.word.length < 2 || DIGITS.test(token.word)) {
+  for (let i = 0; i < length; i++) {
+    const word = words[i]!;
+    if (!joined[i]) previous = -1;
+    if (word.skip) {
       previous = -1;
       continue;
     }
-    if (token.stop) {
+    if (word.stop) {
       // one stop word may stand inside a phrase ("chain of thought"), not two
       if (previous >= 0 && ++stops > 1) previous = -1;
       continue;
     }
-    visit(token.stem, null, i, i);
-    if (previous >= 0) visit(tokens[previous]!.stem, token.stem, previous, i);
+    visit(word, null, i, i);
+    if (previous >= 0) visit(words[previous]!, word, previous, i);
     previous = i;
     stops = 0;
   }
@@ -225,22 +369,28 @@ export function featureValue(abstract: number, title: boolean, options: FeatureO
   return (abstract > 0 ? 1 + Math.log(abstract) : 0) + (title ? options.titleWeight : 0);
 }
 
+/** What a topic's rule score is worth as a feature (capped, times `ruleScale`); only a positive score is one. */
+export function ruleFeatureValue(score: number, options: FeatureOptions): number {
+  return Math.min(score, RULE_SCORE_CAP) * options.ruleScale;
+}
+
 /** The rule features of a paper: each topic's positive rule score (capped) times `ruleScale`. */
 export function ruleFeatures(
-  titleTokens: Token[],
-  abstractTokens: Token[],
+  titleTokens: Tokens,
+  abstractTokens: Tokens,
   options: FeatureOptions,
   rules: CompiledRules,
 ): Map<string, FeatureValue> {
   const features = new Map<string, FeatureValue>();
   if (options.ruleScale <= 0) return features;
-  const scores = new Map<string, RuleScore>();
-  scoreRules(titleTokens, "title", rules, scores);
-  scoreRules(abstractTokens, "abstract", rules, scores);
-  for (const [slug, { score, evidence }] of scores) {
+  const scores = new RuleScores(rules);
+  scores.add(titleTokens, "title");
+  scores.add(abstractTokens, "abstract");
+  for (const slug of scores.scored) {
+    const score = scores.score[slug]!;
     if (score <= 0) continue;
-    const value = Math.min(score, RULE_SCORE_CAP) * options.ruleScale;
-    features.set(ruleFeature(slug), { value, surface: "", field: "abstract", rules: evidence });
+    const value = ruleFeatureValue(score, options);
+    features.set(ruleFeature(rules.slugs[slug]!), { value, surface: "", field: "abstract", rules: scores.evidence[slug]! });
   }
   return features;
 }
@@ -264,7 +414,7 @@ export function extractFeatures(
     [abstractTokens, "abstract"],
   ] as const) {
     forEachWordFeature(tokens, (first, second, from, to) => {
-      const feature = second === null ? first : `${first} ${second}`;
+      const feature = second === null ? first.stem : `${first.stem} ${second.stem}`;
       const seen = counted.get(feature);
       if (!seen)
         counted.set(feature, {

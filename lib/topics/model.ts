@@ -1,6 +1,16 @@
 import { z } from "zod";
 import type { Evidence } from "./evidence";
-import { featureValue, forEachWordFeature, ruleFeatures, surfaceOf, tokenize, type CompiledRules, type Token } from "./features";
+import {
+  emptyTokens,
+  featureValue,
+  ruleFeature,
+  ruleFeatureValue,
+  RuleScores,
+  surfaceOf,
+  tokenize,
+  WordTable,
+  type CompiledRules,
+} from "./features";
 import type { Tagger, TopicAssignment } from "./tagger";
 
 // The topic model trained by `npm run topics:train` (scripts/topics) and committed as
@@ -37,9 +47,21 @@ export const EVIDENCE_FEATURES = 5;
  * that no paper is left without a topic.
  */
 export function chooseTopics(margins: ArrayLike<number>, maxTopics: number): number[] {
-  const order = Array.from({ length: margins.length }, (_, i) => i).sort((a, b) => margins[b]! - margins[a]! || a - b);
-  const passing = order.filter((i) => margins[i]! >= 0).slice(0, maxTopics);
-  return passing.length > 0 ? passing : order.slice(0, 1);
+  // the passing topics kept sorted as they come (a tie keeps the lower index first), and the best one
+  const passing: number[] = [];
+  let best = 0;
+  for (let t = 0; t < margins.length; t++) {
+    const margin = margins[t]!;
+    if (margin > margins[best]!) best = t;
+    if (!(margin >= 0)) continue;
+    let at = passing.length;
+    while (at > 0 && margin > margins[passing[at - 1]!]!) at--;
+    if (at >= maxTopics) continue;
+    passing.splice(at, 0, t);
+    if (passing.length > maxTopics) passing.pop();
+  }
+  if (passing.length > 0) return passing;
+  return margins.length > 0 ? [best] : [];
 }
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -54,142 +76,271 @@ export function checkModelAgainstTaxonomy(model: TopicModel, slugs: string[]): s
   ];
 }
 
-interface Weights {
+/** A stem that the model's word features start or end with. */
+interface Stem {
+  /** Its number among those stems. */
+  id: number;
+  /** The feature of the stem alone (-1: none). */
+  single: number;
+  /** The features of pairs that start with it, by the second stem's id. */
+  pairs: Map<number, number> | undefined;
+}
+
+/**
+ * The model's features numbered 0, 1, 2, …: feature f's weights are `topics[k]`, `weights[k]`
+ * for k from `start[f]` to `start[f + 1]` (one flat array, quick to run through).
+ */
+interface FlatWeights {
+  start: Int32Array;
   topics: Int32Array;
   weights: Float64Array;
 }
 
-/** A feature of the model found in a paper. */
-interface Present {
-  value: number;
-  field: Evidence["field"];
-  weights: Weights;
-  /** Where its words are (their surface is computed only when it becomes evidence). */
-  tokens: Token[];
-  from: number;
-  to: number;
-  /** A rule feature's phrases. */
-  rules?: Evidence[];
+function flatten(features: [topic: number, weight: number][][]): FlatWeights {
+  const start = new Int32Array(features.length + 1);
+  features.forEach((pairs, f) => (start[f + 1] = start[f]! + pairs.length));
+  const flat = { start, topics: new Int32Array(start[features.length]!), weights: new Float64Array(start[features.length]!) };
+  features.forEach((pairs, f) =>
+    pairs.forEach(([topic, weight], k) => {
+      flat.topics[start[f]! + k] = topic;
+      flat.weights[start[f]! + k] = weight;
+    }),
+  );
+  return flat;
 }
 
-const NO_WORDS = { tokens: [] as Token[], from: 0, to: 0 };
-
-/** What each feature present in a paper added to the logit of topic `t`, as evidence. */
-function evidenceFor(present: Present[], t: number): Evidence[] {
-  const evidence: Evidence[] = [];
-  for (const feature of present) {
-    const k = feature.weights.topics.indexOf(t);
-    if (k < 0) continue;
-    const contribution = feature.weights.weights[k]! * feature.value;
-    if (contribution <= 0) continue;
-    if (!feature.rules) {
-      evidence.push({
-        phrase: surfaceOf(feature.tokens, feature.from, feature.to),
-        field: feature.field,
-        weight: round(contribution, 2),
-      });
-      continue;
-    }
-    // A rule score's share goes to the phrases that made it, in proportion to their weights.
-    const total = feature.rules.reduce((n, e) => n + Math.max(e.weight, 0), 0);
-    for (const e of feature.rules) {
-      if (e.weight > 0) evidence.push({ phrase: e.phrase, field: e.field, weight: round((contribution * e.weight) / total, 2) });
-    }
-  }
-  // A word pair and the rule phrase it also is ("memorization" twice) count as one piece.
-  const merged = new Map<string, Evidence>();
-  for (const e of evidence) {
-    const key = `${e.field}\u0000${e.phrase}`;
-    const seen = merged.get(key);
-    if (seen) seen.weight = round(seen.weight + e.weight, 2);
-    else merged.set(key, e);
-  }
-  return [...merged.values()]
-    .filter((e) => e.weight > 0)
-    .sort((a, b) => b.weight - a.weight || (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0))
-    .slice(0, EVIDENCE_FEATURES);
-}
-
-/** The model's word features by first stem, then (for a pair) by second stem; and its rule features. */
-function compileWeights(model: TopicModel) {
-  const words = new Map<string, { single?: Weights; pairs?: Map<string, Weights> }>();
-  const rules = new Map<string, Weights>();
-  for (const [feature, pairs] of Object.entries(model.weights)) {
-    const n = pairs.length / 2;
-    const entry: Weights = { topics: new Int32Array(n), weights: new Float64Array(n) };
-    for (let k = 0; k < n; k++) {
-      entry.topics[k] = pairs[2 * k]!;
-      entry.weights[k] = pairs[2 * k + 1]!;
-    }
+/**
+ * The model's features numbered: their weights, and for evidence each topic's first weight
+ * only (the same unless a feature names a topic twice); its word features by stem; its rule
+ * features by topic of the rules (-1: none).
+ */
+function compileWeights(model: TopicModel, rules: CompiledRules | undefined) {
+  const features: [number, number][][] = [];
+  const stems = new Map<string, Stem>();
+  const stemOf = (text: string) => {
+    let stem = stems.get(text);
+    if (!stem) stems.set(text, (stem = { id: stems.size, single: -1, pairs: undefined }));
+    return stem;
+  };
+  const byRuleTopic = new Int32Array(rules?.slugs.length ?? 0).fill(-1);
+  const ruleTopics = new Map(rules?.slugs.map((slug, i) => [ruleFeature(slug), i]));
+  for (const [feature, flat] of Object.entries(model.weights)) {
+    const index = features.push(Array.from({ length: flat.length / 2 }, (_, k) => [flat[2 * k]!, flat[2 * k + 1]!])) - 1;
     if (feature.startsWith("rule:")) {
-      rules.set(feature, entry);
+      const topic = ruleTopics.get(feature);
+      if (topic !== undefined) byRuleTopic[topic] = index;
       continue;
     }
     const [first, second] = feature.split(" ") as [string, string | undefined];
-    const node = words.get(first) ?? {};
-    if (second === undefined) node.single = entry;
-    else (node.pairs ??= new Map()).set(second, entry);
-    words.set(first, node);
+    const stem = stemOf(first);
+    if (second === undefined) stem.single = index;
+    else (stem.pairs ??= new Map()).set(stemOf(second).id, index);
   }
-  return { words, rules };
+  const weights = flatten(features);
+  const repeats = features.some((pairs) => new Set(pairs.map(([t]) => t)).size < pairs.length);
+  const evidence = repeats
+    ? flatten(features.map((pairs) => pairs.filter(([t], k) => pairs.findIndex(([u]) => u === t) === k)))
+    : weights;
+  return { count: features.length, weights, evidence, stems, byRuleTopic };
 }
+
+const TITLE = 0;
+const ABSTRACT = 1;
+const FIELDS = ["title", "abstract"] as const;
 
 /**
  * A tagger over a trained model (and the rules whose scores it uses as features). A topic's
  * score is the model's probability; its evidence the features that added most to its logit,
  * as written in the paper (so that they can be found and highlighted there), with what each
- * added. It computes the features of `extractFeatures`, but only those the model has.
+ * added. It computes the features of `extractFeatures`, but only those the model has, in
+ * buffers it reuses from paper to paper (tagging is synchronous: papers never share them).
  */
 export function createModelTagger(model: TopicModel, rules?: CompiledRules): Tagger {
-  const table = compileWeights(model);
+  const compiled = compileWeights(model, rules);
+  const { weights, evidence, stems, byRuleTopic } = compiled;
   const options = model.featureOptions;
-  return {
-    tag(title, abstract): TopicAssignment[] {
-      const titleTokens = tokenize(title);
-      const abstractTokens = tokenize(abstract);
-      const counted = new Map<Weights, { abstract: number; title: boolean; tokens: Token[]; from: number; to: number }>();
-      for (const [tokens, field] of [
-        [titleTokens, "title"],
-        [abstractTokens, "abstract"],
-      ] as const) {
-        forEachWordFeature(tokens, (first, second, from, to) => {
-          const node = table.words.get(first);
-          const weights = second === null ? node?.single : node?.pairs?.get(second);
-          if (!weights) return;
-          const seen = counted.get(weights);
-          if (!seen) counted.set(weights, { abstract: field === "abstract" ? 1 : 0, title: field === "title", tokens, from, to });
-          else if (field === "title") seen.title = true;
-          else seen.abstract++;
-        });
+  const stemOfWord = new WordTable((word) => (word.stop || word.skip ? null : (stems.get(word.stem) ?? null)));
+  const topicCount = model.topics.length;
+  const biases = Float64Array.from(model.topics, (t) => t.bias);
+  const thresholds = Float64Array.from(model.topics, (t) => t.threshold);
+  const logits = new Float64Array(topicCount);
+  const margins = new Float64Array(topicCount);
+  const slotOf = new Int8Array(topicCount).fill(-1);
+  const ruleScores = rules && options.ruleScale > 0 ? new RuleScores(rules) : undefined;
+  const tokens = [emptyTokens(), emptyTokens()];
+
+  // Per feature, while counting a paper's: the paper it was last seen in, how often in the
+  // abstract, whether in the title, and where it first occurred (field, first and last token).
+  const seenIn = new Int32Array(compiled.count);
+  const abstractCount = new Int32Array(compiled.count);
+  const inTitle = new Uint8Array(compiled.count);
+  const firstField = new Uint8Array(compiled.count);
+  const firstFrom = new Int32Array(compiled.count);
+  const firstTo = new Int32Array(compiled.count);
+  let paper = 0;
+
+  // The features present in a paper, in the order they were first met (the rule features last):
+  // the feature, its value, and for a rule feature its topic in the rules (-1: a word feature).
+  let present = 0;
+  const presentFeature = new Int32Array(compiled.count);
+  const presentValue = new Float64Array(compiled.count);
+  const presentRuleTopic = new Int32Array(compiled.count);
+
+  function count(feature: number, field: number, from: number, to: number) {
+    if (seenIn[feature] !== paper) {
+      seenIn[feature] = paper;
+      abstractCount[feature] = field === ABSTRACT ? 1 : 0;
+      inTitle[feature] = field === TITLE ? 1 : 0;
+      firstField[feature] = field;
+      firstFrom[feature] = from;
+      firstTo[feature] = to;
+      presentFeature[present++] = feature;
+    } else if (field === TITLE) inTitle[feature] = 1;
+    else abstractCount[feature]!++;
+  }
+
+  // forEachWordFeature, with the model's stems looked up by word
+  function countWordFeatures(field: number) {
+    const { words, joined, length } = tokens[field]!;
+    let previous = -1;
+    let previousStem: Stem | null = null;
+    let stops = 0;
+    for (let i = 0; i < length; i++) {
+      const word = words[i]!;
+      if (!joined[i]) previous = -1;
+      if (word.skip) {
+        previous = -1;
+        continue;
       }
-      const present: Present[] = [];
-      for (const [weights, c] of counted) {
-        const field = c.title ? "title" : "abstract";
-        present.push({
-          value: featureValue(c.abstract, c.title, options),
-          field,
-          weights,
-          tokens: c.tokens,
-          from: c.from,
-          to: c.to,
-        });
+      if (word.stop) {
+        // one stop word may stand inside a phrase ("chain of thought"), not two
+        if (previous >= 0 && ++stops > 1) previous = -1;
+        continue;
       }
-      if (rules) {
-        for (const [name, feature] of ruleFeatures(titleTokens, abstractTokens, options, rules)) {
-          const weights = table.rules.get(name);
-          if (weights) present.push({ ...NO_WORDS, value: feature.value, field: feature.field, weights, rules: feature.rules });
+      const stem = stemOfWord.get(word);
+      if (stem !== null && stem.single >= 0) count(stem.single, field, i, i);
+      if (previous >= 0 && previousStem?.pairs !== undefined && stem !== null) {
+        const pair = previousStem.pairs.get(stem.id);
+        if (pair !== undefined) count(pair, field, previous, i);
+      }
+      previous = i;
+      previousStem = stem;
+      stops = 0;
+    }
+  }
+
+  /** What each feature present added to the logits of the chosen topics, as their evidence. */
+  function evidenceFor(chosen: number[]): Evidence[][] {
+    const lists = chosen.map((): Evidence[] => []);
+    chosen.forEach((t, slot) => (slotOf[t] = slot));
+    const { start, topics, weights } = evidence;
+    for (let p = 0; p < present; p++) {
+      const feature = presentFeature[p]!;
+      const end = start[feature + 1]!;
+      for (let k = start[feature]!; k < end; k++) {
+        const slot = slotOf[topics[k]!]!;
+        if (slot < 0) continue;
+        const contribution = weights[k]! * presentValue[p]!;
+        if (contribution <= 0) continue;
+        const list = lists[slot]!;
+        const ruleTopic = presentRuleTopic[p]!;
+        if (ruleTopic < 0) {
+          list.push({
+            phrase: surfaceOf(tokens[firstField[feature]!]!, firstFrom[feature]!, firstTo[feature]!),
+            field: inTitle[feature] ? "title" : "abstract",
+            weight: round(contribution, 2),
+          });
+          continue;
+        }
+        // A rule score's share goes to the phrases that made it, in proportion to their weights.
+        const phrases = ruleScores!.evidence[ruleTopic]!;
+        const total = phrases.reduce((n, e) => n + Math.max(e.weight, 0), 0);
+        for (const e of phrases) {
+          if (e.weight > 0) list.push({ phrase: e.phrase, field: e.field, weight: round((contribution * e.weight) / total, 2) });
         }
       }
-      const logits = Float64Array.from(model.topics, (t) => t.bias);
-      for (const { value, weights } of present) {
-        for (let k = 0; k < weights.topics.length; k++) logits[weights.topics[k]!]! += weights.weights[k]! * value;
+    }
+    for (const t of chosen) slotOf[t] = -1;
+    return lists.map(strongest);
+  }
+
+  return {
+    tag(title, abstract): TopicAssignment[] {
+      if (++paper === 0x7fffffff) {
+        seenIn.fill(0);
+        paper = 1;
       }
-      const margins = logits.map((logit, t) => logit - model.topics[t]!.threshold);
-      return chooseTopics(margins, model.maxTopics).map((t) => ({
+      present = 0;
+      tokenize(title, tokens[TITLE]);
+      tokenize(abstract, tokens[ABSTRACT]);
+      countWordFeatures(TITLE);
+      countWordFeatures(ABSTRACT);
+      for (let p = 0; p < present; p++) {
+        const feature = presentFeature[p]!;
+        presentValue[p] = featureValue(abstractCount[feature]!, inTitle[feature] === 1, options);
+        presentRuleTopic[p] = -1;
+      }
+      if (ruleScores) {
+        ruleScores.clear();
+        ruleScores.add(tokens[TITLE]!, FIELDS[TITLE]);
+        ruleScores.add(tokens[ABSTRACT]!, FIELDS[ABSTRACT]);
+        for (const topic of ruleScores.scored) {
+          const score = ruleScores.score[topic]!;
+          const feature = byRuleTopic[topic]!;
+          if (score <= 0 || feature < 0) continue;
+          presentFeature[present] = feature;
+          presentValue[present] = ruleFeatureValue(score, options);
+          presentRuleTopic[present++] = topic;
+        }
+      }
+      logits.set(biases);
+      const { start, topics } = weights;
+      for (let p = 0; p < present; p++) {
+        const feature = presentFeature[p]!;
+        const value = presentValue[p]!;
+        const end = start[feature + 1]!;
+        for (let k = start[feature]!; k < end; k++) logits[topics[k]!]! += weights.weights[k]! * value;
+      }
+      for (let t = 0; t < topicCount; t++) margins[t] = logits[t]! - thresholds[t]!;
+      const chosen = chooseTopics(margins, model.maxTopics);
+      const evidenceOf = evidenceFor(chosen);
+      return chosen.map((t, slot) => ({
         slug: model.topics[t]!.slug,
         score: round(1 / (1 + Math.exp(-logits[t]!)), 3),
-        evidence: evidenceFor(present, t),
+        evidence: evidenceOf[slot]!,
       }));
     },
   };
+}
+
+/** Whether evidence `a` comes before `b`: it weighs more, or as much with a phrase earlier in the alphabet. */
+const comesBefore = (a: Evidence, b: Evidence) => a.weight > b.weight || (a.weight === b.weight && a.phrase < b.phrase);
+
+/**
+ * The strongest pieces of evidence (EVIDENCE_FEATURES at most, best first, ties in the order met),
+ * where a word pair and the rule phrase it also is ("memorization" twice) count as one piece.
+ */
+function strongest(evidence: Evidence[]): Evidence[] {
+  const merged: Evidence[] = [];
+  const inTitle = new Map<string, Evidence>();
+  const inAbstract = new Map<string, Evidence>();
+  for (const e of evidence) {
+    const byPhrase = e.field === "title" ? inTitle : inAbstract;
+    const seen = byPhrase.get(e.phrase);
+    if (seen) seen.weight = round(seen.weight + e.weight, 2);
+    else {
+      byPhrase.set(e.phrase, e);
+      merged.push(e);
+    }
+  }
+  const best: Evidence[] = [];
+  for (const e of merged) {
+    if (!(e.weight > 0)) continue;
+    let at = best.length;
+    while (at > 0 && comesBefore(e, best[at - 1]!)) at--;
+    if (at >= EVIDENCE_FEATURES) continue;
+    best.splice(at, 0, e);
+    if (best.length > EVIDENCE_FEATURES) best.pop();
+  }
+  return best;
 }

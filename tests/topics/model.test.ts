@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { normalizeTitle, parseDigest } from "@/lib/digest";
-import { compileRules, extractFeatures } from "@/lib/topics/features";
+import { compileRules, extractFeatures, tokenize } from "@/lib/topics/features";
 import { highlightEvidence } from "@/lib/topics/highlight-evidence";
 import { createTopicTagger, loadTopicConfig } from "@/lib/topics/load";
 import { chooseTopics, createModelTagger, type TopicModel } from "@/lib/topics/model";
@@ -64,6 +64,42 @@ describe("chooseTopics", () => {
   it("gives the single best topic when none passes", () => {
     expect(chooseTopics([-3, -0.5, -2], 4)).toEqual([1]);
   });
+
+  it("puts the lower topic first on a tie, also when it cuts the list or none passes", () => {
+    expect(chooseTopics([1, 2, 2, 1, -1, 0], 4)).toEqual([1, 2, 0, 3]);
+    expect(chooseTopics([1, 2, 2, 1], 1)).toEqual([1]);
+    expect(chooseTopics([-1, -0.5, -0.5], 4)).toEqual([1]);
+    expect(chooseTopics([], 4)).toEqual([]);
+  });
+});
+
+describe("tokenize", () => {
+  const words = (text: string) => {
+    const tokens = tokenize(text);
+    return tokens.words.slice(0, tokens.length).map((w) => w.text);
+  };
+
+  it("finds the words of a text, lower-cased, whatever its script", () => {
+    const text = "Édith's GPT-4o: 𝛼-Décodage (ÜBER) naïve İstanbul — 東京 ２０２４";
+    expect(words(text)).toEqual(text.toLowerCase().match(/[\p{L}\p{N}]+/gu));
+  });
+
+  it("knows a word again among many (the lexicon grows) and fills a buffer again without old words", () => {
+    const text = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}x`).join(" ");
+    const first = tokenize(text);
+    const again = tokenize(text);
+    expect(again.length).toBe(20_000);
+    expect(again.words.slice(0, again.length)).toEqual(first.words.slice(0, first.length));
+    expect(again.words[12_345]).toBe(first.words[12_345]);
+    expect(again.words[12_345]!.text).toBe(`w${(12_345).toString(36)}x`);
+    const reused = tokenize("Two words.", again);
+    expect(reused).toBe(again);
+    expect(words("Two words.")).toEqual(["two", "words"]);
+    expect(reused.words.slice(0, reused.length).map((w) => [w.text, w.stem])).toEqual([
+      ["two", "two"],
+      ["words", "word"],
+    ]);
+  });
 });
 
 describe("createModelTagger", () => {
@@ -92,6 +128,12 @@ describe("createModelTagger", () => {
         ],
       },
     ]);
+  });
+
+  it("tags a paper the same whatever it tagged before (its buffers start clean)", () => {
+    const alone = createModelTagger(model).tag("Graph reasoning", "Reasoning on graphs.");
+    tagger.tag("Graph neural networks and more graph neural networks", "Graph graph graph reasoning reasoning. ".repeat(50));
+    expect(tagger.tag("Graph reasoning", "Reasoning on graphs.")).toEqual(alone);
   });
 
   it("gives the best topic, without evidence when nothing added to it, when none passes", () => {
@@ -133,6 +175,27 @@ describe("the committed model on the seed papers", async () => {
     for (const e of parseDigest(readFileSync(file, "utf8")).entries) papers.set(normalizeTitle(e.title), e);
   }
   const tagged = [...papers.values()].map((p) => ({ paper: p, topics: tagger.tag(p.title, p.abstract) }));
+
+  it("adds up to the logits of the features extractFeatures gives (the ones the model is trained on)", () => {
+    const rules = compileRules(config.rules);
+    const { model } = config;
+    for (const { paper, topics } of tagged) {
+      const logits = model.topics.map((t) => t.bias);
+      for (const [name, feature] of extractFeatures(paper.title, paper.abstract, model.featureOptions, rules)) {
+        const pairs = model.weights[name] ?? [];
+        for (let k = 0; k < pairs.length; k += 2) logits[pairs[k]!]! += pairs[k + 1]! * feature.value;
+      }
+      const margins = logits.map((logit, t) => logit - model.topics[t]!.threshold);
+      const expected = chooseTopics(margins, model.maxTopics).map((t) => ({
+        slug: model.topics[t]!.slug,
+        score: Math.round((1 / (1 + Math.exp(-logits[t]!))) * 1000) / 1000,
+      }));
+      expect(
+        topics.map(({ slug, score }) => ({ slug, score })),
+        paper.title,
+      ).toEqual(expected);
+    }
+  });
 
   it("scores exactly the 25 topics of the taxonomy", () => {
     expect(config.model.topics.map((t) => t.slug).sort()).toEqual(config.topics.map((t) => t.slug).sort());
