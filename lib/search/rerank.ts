@@ -1,5 +1,6 @@
-import { idfTable } from "../embeddings/idf-table";
+import { idfTable, type IdfTable } from "../embeddings/idf-table";
 import { terms } from "../embeddings/terms";
+import { typoVariants } from "./typos";
 
 // The second stage of a relaxed search: Meilisearch finds candidates (the query and its
 // relaxations) but ranks by how many words match, not by how rare they are. This scores the
@@ -43,28 +44,6 @@ function countTerms(candidate: RerankCandidate): Counted {
   return { counts, length };
 }
 
-/** Meilisearch's typo budget: none below 5 letters, one from 5, two from 9. */
-function typoBudget(term: string): number {
-  return term.length >= 9 ? 2 : term.length >= 5 ? 1 : 0;
-}
-
-/** Levenshtein distance, or max + 1 as soon as it must exceed `max`. */
-function distanceWithin(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, current[j]!);
-    }
-    if (best > max) return max + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 /**
  * The terms each query term stands for among the candidates: itself, and for a term the
  * corpus does not know and no candidate contains (most likely a typo), the candidates' terms within Meilisearch's typo
@@ -72,25 +51,38 @@ function distanceWithin(a: string, b: string, max: number): number {
  */
 function termVariants(query: ReadonlySet<string>, known: (term: string) => boolean, counted: Counted[]) {
   const variants = new Map<string, string[]>();
-  const vocabulary = new Set(counted.flatMap((c) => [...c.counts.keys()]));
+  let vocabulary: string[] | undefined;
   for (const term of query) {
-    const budget = typoBudget(term);
-    const close =
-      known(term) || budget === 0 || vocabulary.has(term)
-        ? []
-        : [...vocabulary].filter((v) => v !== term && distanceWithin(term, v, budget) <= budget);
-    variants.set(term, [term, ...close]);
+    if (known(term)) {
+      variants.set(term, [term]);
+      continue;
+    }
+    vocabulary ??= [...new Set(counted.flatMap((c) => [...c.counts.keys()]))];
+    variants.set(term, vocabulary.includes(term) ? [term] : [term, ...typoVariants(term, vocabulary)]);
   }
   return variants;
 }
 
-function bm25(variants: Map<string, string[]>, candidate: Counted, idf: (term: string) => number): number {
+/**
+ * A term's weight: its IDF; for a typo, that of the rarest word it stands for (a misspelled
+ * common word must not weigh like a rare one), or the unknown-term IDF when it stands for none.
+ */
+function termWeights(variants: Map<string, string[]>, table: IdfTable): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const [term, forms] of variants) {
+    const known = forms.map((f) => table.idf[f]).filter((idf): idf is number => idf !== undefined);
+    weights.set(term, known.length > 0 ? Math.max(...known) : table.unknownIdf);
+  }
+  return weights;
+}
+
+function bm25(variants: Map<string, string[]>, weights: Map<string, number>, candidate: Counted): number {
   const norm = K1 * (1 - B + (B * candidate.length) / AVERAGE_LENGTH);
   let score = 0;
   for (const [term, forms] of variants) {
     let tf = 0;
     for (const form of forms) tf += candidate.counts.get(form) ?? 0;
-    if (tf > 0) score += (idf(term) * tf * (K1 + 1)) / (tf + norm);
+    if (tf > 0) score += (weights.get(term)! * tf * (K1 + 1)) / (tf + norm);
   }
   return score;
 }
@@ -98,14 +90,14 @@ function bm25(variants: Map<string, string[]>, candidate: Counted, idf: (term: s
 /** The candidates in their new order (a stable sort: ties keep Meilisearch's order). */
 export function rerank<T extends RerankCandidate>(query: ReadonlySet<string>, candidates: T[]): T[] {
   const table = idfTable();
-  const idf = (term: string) => table.idf[term] ?? table.unknownIdf;
   const counted = candidates.map(countTerms);
   const variants = termVariants(query, (term) => term in table.idf, counted);
+  const weights = termWeights(variants, table);
   return candidates
     .map((candidate, index) => ({
       candidate,
       index,
-      score: bm25(variants, counted[index]!, idf) + SEARCH_SCORE_WEIGHT * candidate.searchScore,
+      score: bm25(variants, weights, counted[index]!) + SEARCH_SCORE_WEIGHT * candidate.searchScore,
     }))
     .sort((a, b) => b.score - a.score || a.index - b.index)
     .map((s) => s.candidate);

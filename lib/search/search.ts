@@ -9,6 +9,7 @@ import { parseQuery } from "./query-syntax";
 import { relaxationLadder, wantedTerms, type RelaxedQuery } from "./relaxation";
 import { rerank } from "./rerank";
 import { cropAroundTerms, markTerms } from "./term-highlight";
+import { typoVariants } from "./typos";
 import { CROP_MARKER, FACETS, HIGHLIGHT_POST, HIGHLIGHT_PRE, MAX_TOTAL_HITS, SORTS, type FacetParam } from "./settings";
 
 export interface SearchHit {
@@ -31,7 +32,10 @@ export interface FacetCounts {
 
 export interface SearchResult {
   query: string;
-  /** Words some results lack: no paper matched every word, so the query was relaxed (rarest first). */
+  /**
+   * Words some results may lack, rarest first: the query's best hits each missed a word, so it
+   * was also searched without these (lib/search/relaxation.ts). Empty for a plain search.
+   */
   dropped: string[];
   page: number;
   perPage: number;
@@ -50,7 +54,7 @@ const SNIPPET_WORDS = 36;
 const MATCHING_STRATEGY = "frequency";
 /** Queries with fewer wanted terms than this are keywords: Meilisearch's order stands. */
 const MIN_DESCRIBED_TERMS = 3;
-/** How many of the best hits must lack a wanted term before the query is relaxed. */
+/** A query is relaxed when none of its best this-many hits contains every wanted term. */
 const BEST_HITS = 3;
 /** How many of a relaxed search's first candidates are re-ranked by their terms. */
 const RERANKED = 200;
@@ -125,13 +129,12 @@ function facetQueries(params: SearchParams, selection: FacetSelection): { param:
  */
 export async function searchPapers(params: SearchParams): Promise<SearchResult> {
   const wanted = wantedTerms(parseQuery(params.q));
-  const relevance = params.sort === "relevance" && params.q !== "";
-  const judged = relevance && wanted.size >= MIN_DESCRIBED_TERMS;
-  const first = await searchOnce(params, judged ? wanted : null);
-  if (!judged || first.coverage >= wanted.size) return { ...first.result, dropped: [] };
-  const ladder = relaxationLadder(params.q);
-  if (ladder.length === 0) return { ...first.result, dropped: [] };
-  return relaxedSearch(params, ladder, wanted);
+  const describes = params.sort === "relevance" && params.q !== "" && wanted.size >= MIN_DESCRIBED_TERMS;
+  const ladder = describes ? relaxationLadder(params.q) : [];
+  const first = await searchOnce(params, ladder.length > 0 ? wanted : null);
+  if (ladder.length === 0 || first.coverage >= wanted.size) return { ...first.result, dropped: [] };
+  const relaxed = await relaxedSearch(params, ladder, wanted);
+  return { ...relaxed, processingTimeMs: first.result.processingTimeMs + relaxed.processingTimeMs };
 }
 
 interface SearchOnce {
@@ -143,24 +146,24 @@ interface SearchOnce {
 async function searchOnce(params: SearchParams, wanted: Set<string> | null): Promise<SearchOnce> {
   const selection = selectionOf(params);
   const extra = facetQueries(params, selection);
-  // The best hits are the first ones of page 1; on other pages a small probe in the same
-  // round trip finds them, so every page agrees on whether the query is relaxed.
-  const onFirstPage = params.page === 1;
+  // Whether to relax is judged on the query's best hits without filters, so that every page,
+  // page size and facet selection of one query agrees. They are page 1's first hits when
+  // nothing is selected; otherwise a small probe in the same round trip finds them.
+  const fromPage = params.page === 1 && params.perPage >= BEST_HITS && extra.length === 0;
   const probe: MultiSearchQuery[] =
-    wanted && !onFirstPage
+    wanted && !fromPage
       ? [
           {
             indexUid: indexName(),
             q: params.q,
             matchingStrategy: MATCHING_STRATEGY,
-            filter: buildFilter(selection),
             limit: BEST_HITS,
             attributesToRetrieve: ["title", "abstract"],
           },
         ]
       : [];
   const { results } = await searchClient().multiSearch<{ queries: MultiSearchQuery[] }, PaperDocument>({
-    queries: [mainQuery(params, selection, wanted !== null && onFirstPage), ...extra.map((e) => e.query), ...probe],
+    queries: [mainQuery(params, selection, wanted !== null && fromPage), ...extra.map((e) => e.query), ...probe],
   });
   const main = results[0] as SearchResponse<PaperDocument>;
   const distribution = { ...main.facetDistribution };
@@ -180,22 +183,22 @@ async function searchOnce(params: SearchParams, wanted: Set<string> | null): Pro
     processingTimeMs: main.processingTimeMs,
   };
   if (!wanted) return { result, coverage: 0 };
-  const best = onFirstPage ? main.hits.slice(0, BEST_HITS) : (results[1 + extra.length]?.hits ?? []);
+  const best = fromPage ? main.hits.slice(0, BEST_HITS) : (results[1 + extra.length]?.hits ?? []);
   return { result, coverage: coverage(wanted, best) };
 }
 
 /**
  * The query and its relaxations as one federated search: Meilisearch merges their hits by
  * weighted ranking score and counts the union for totals and facets, so both keep meaning
- * "papers this search matches". The first RERANKED hits are then re-ranked by their terms;
- * the rest keep Meilisearch's order. Re-ranking reorders matches, it never adds one.
+ * "papers this search matches" (Meilisearch 1.21 estimates a federated total; it does not
+ * page federations exhaustively). The first RERANKED hits are re-ranked by their terms; the
+ * rest keep Meilisearch's order. Re-ranking reorders matches, it never adds one.
  */
 async function relaxedSearch(params: SearchParams, ladder: RelaxedQuery[], wanted: Set<string>): Promise<SearchResult> {
   const selection = selectionOf(params);
-  const end = params.page * params.perPage;
-  const federated = (filter: ReturnType<typeof buildFilter>, facets: string[], limit: number, format: boolean) =>
+  const federated = (filter: ReturnType<typeof buildFilter>, facets: string[], offset: number, limit: number) =>
     searchClient().multiSearch<FederatedMultiSearchParams, PaperDocument>({
-      federation: { limit, offset: 0, facetsByIndex: { [indexName()]: facets } },
+      federation: { offset, limit, facetsByIndex: { [indexName()]: facets } },
       queries: [params.q, ...ladder.map((step) => step.q)].map((q, i) => ({
         indexUid: indexName(),
         q,
@@ -203,27 +206,37 @@ async function relaxedSearch(params: SearchParams, ladder: RelaxedQuery[], wante
         filter,
         federationOptions: { weight: LADDER_DECAY ** i },
         // Highlights are made here, from the query's terms: hits come from several queries.
-        attributesToRetrieve: format ? [...SHOWN_ATTRIBUTES, "abstract"] : ["slug"],
+        attributesToRetrieve: limit > 0 ? [...SHOWN_ATTRIBUTES, "abstract"] : ["slug"],
       })),
     });
+  const filter = buildFilter(selection);
+  const page = pageWindow(params.page, params.perPage, RERANKED, MAX_TOTAL_HITS);
   const selected = selectedFacets(selection);
-  const [main, ...extra] = await Promise.all([
-    federated(buildFilter(selection), Object.values(FACETS), Math.min(Math.max(RERANKED, end), MAX_TOTAL_HITS), true),
-    ...selected.map((param) => federated(buildFilter(selection, param), [FACETS[param]], 0, false)),
+  // The re-ranked head when the page reaches into it, the rest of the page in Meilisearch's order.
+  const [head, tail, ...extra] = await Promise.all([
+    federated(filter, Object.values(FACETS), 0, page.head ? RERANKED : 0),
+    page.tail ? federated(filter, [], page.tail.offset, page.tail.limit) : null,
+    ...selected.map((param) => federated(buildFilter(selection, param), [FACETS[param]], 0, 0)),
   ]);
-  const distribution = { ...main.facetsByIndex?.[indexName()]?.distribution };
+  const distribution = { ...head.facetsByIndex?.[indexName()]?.distribution };
   selected.forEach((param, i) => {
     const attribute = FACETS[param];
     distribution[attribute] = extra[i]?.facetsByIndex?.[indexName()]?.distribution?.[attribute] ?? {};
   });
-  const candidates = main.hits.map((hit) => ({
-    hit,
-    title: hit.title,
-    abstract: hit.abstract,
-    searchScore: hit._federation?.weightedRankingScore ?? 0,
-  }));
-  const ordered = [...rerank(wanted, candidates.slice(0, RERANKED)), ...candidates.slice(RERANKED)].map((c) => c.hit);
-  const total = main.estimatedTotalHits ?? 0;
+  const reranked = page.head
+    ? rerank(
+        wanted,
+        head.hits.map((hit) => ({
+          hit,
+          title: hit.title,
+          abstract: hit.abstract,
+          searchScore: hit._federation?.weightedRankingScore ?? 0,
+        })),
+      )
+        .slice(page.head.start, page.head.end)
+        .map((c) => c.hit)
+    : [];
+  const total = head.estimatedTotalHits ?? 0;
   return {
     query: params.q,
     dropped: ladder.at(-1)?.leftOut ?? [],
@@ -231,23 +244,37 @@ async function relaxedSearch(params: SearchParams, ladder: RelaxedQuery[], wante
     perPage: params.perPage,
     total,
     totalPages: Math.ceil(Math.min(total, MAX_TOTAL_HITS) / params.perPage),
-    hits: ordered.slice(end - params.perPage, end).map((hit) =>
+    hits: [...reranked, ...(tail?.hits ?? [])].map((hit) =>
       toSearchHit({
         ...hit,
         _formatted: { title: markTerms(hit.title, wanted), abstract: cropAroundTerms(hit.abstract, wanted, SNIPPET_WORDS) },
       }),
     ),
     facets: toFacetCounts(distribution),
-    processingTimeMs: main.processingTimeMs,
+    processingTimeMs: Math.max(head.processingTimeMs, tail?.processingTimeMs ?? 0),
   };
 }
 
-/** The most of the wanted terms (stemmed) that one of the hits contains. */
+/**
+ * Which part of a page falls in the re-ranked head (positions [start, end) of it) and which
+ * after it (offset and limit in Meilisearch's merged order), never past `maxTotal`.
+ */
+export function pageWindow(page: number, perPage: number, headSize: number, maxTotal: number) {
+  const start = Math.min((page - 1) * perPage, maxTotal);
+  const end = Math.min(page * perPage, maxTotal);
+  return {
+    head: start < headSize ? { start, end: Math.min(end, headSize) } : null,
+    tail: end > Math.max(start, headSize) ? { offset: Math.max(start, headSize), limit: end - Math.max(start, headSize) } : null,
+  };
+}
+
+/** The most of the wanted terms (stemmed; a typo of one counts, as in Meilisearch) that one of the hits contains. */
 function coverage(wanted: Set<string>, hits: Hit<PaperDocument>[]): number {
   let best = 0;
   for (const hit of hits) {
     const present = new Set(terms(`${hit.title} ${hit.abstract}`));
-    best = Math.max(best, [...wanted].filter((t) => present.has(t)).length);
+    const vocabulary = [...present];
+    best = Math.max(best, [...wanted].filter((t) => present.has(t) || typoVariants(t, vocabulary).length > 0).length);
   }
   return best;
 }

@@ -3,7 +3,6 @@ import { idfTable } from "@/lib/embeddings/idf-table";
 import { terms } from "@/lib/embeddings/terms";
 import { relaxationLadder, wantedTerms } from "@/lib/search/relaxation";
 import { parseQuery } from "@/lib/search/query-syntax";
-import { rerank } from "@/lib/search/rerank";
 import { cropAroundTerms, markTerms } from "@/lib/search/term-highlight";
 import { segmentsToText, toSegments } from "@/lib/search/highlight";
 
@@ -39,25 +38,6 @@ describe("the relaxation ladder", () => {
 
   it("wants the words and phrases of a query, not what it excludes", () => {
     expect([...wantedTerms(parseQuery('robot "flow matching" -survey'))].sort()).toEqual(["flow", "match", "robot"]);
-  });
-});
-
-describe("re-ranking by the terms a paper shares with the query", () => {
-  const paper = (title: string, abstract: string, searchScore = 0.5) => ({ title, abstract, searchScore });
-
-  it("puts the paper with the query's rare words above one with only its common words", () => {
-    const query = wantedTerms(parseQuery("learning model abdominal cavity segmentation"));
-    const common = paper("A learning model", "We train a learning model and a second model for learning.");
-    const rare = paper("Abdominal cavity masks", "Segmentation of the abdominal cavity in CT.");
-    expect(rerank(query, [common, rare]).map((p) => p.title)).toEqual(["Abdominal cavity masks", "A learning model"]);
-  });
-
-  it("lets Meilisearch's score decide between papers with the same terms, and keeps ties in order", () => {
-    const query = wantedTerms(parseQuery("sparse attention kernels"));
-    const a = paper("Sparse attention kernels", "Fast kernels.", 0.5);
-    const b = paper("Sparse attention kernels", "Fast kernels.", 0.9);
-    expect(rerank(query, [a, b])).toEqual([b, a]);
-    expect(rerank(query, [a, { ...a }])[0]).toBe(a);
   });
 });
 
