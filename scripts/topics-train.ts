@@ -1,6 +1,8 @@
-// npm run topics:train: trains the topic model (seeds/topic-model.json) on the train split of
-// the labelled papers (scripts/eval/labels and ../shared/labels), then shows its figures on the
-// dev split. Offline and deterministic: the same labels give the same file.
+// npm run topics:train: trains the topic model (seeds/topic-model.json) on the train and dev
+// splits of the labelled papers (scripts/eval/labels and ../shared/labels); the test split is
+// never used. `-- --train-only` fits on train alone and shows the figures on dev: the way the
+// options of scripts/topics/train.ts are chosen (then, as usual, the final fit takes dev too).
+// Offline and deterministic: the same labels give the same file.
 import { statSync, writeFileSync } from "node:fs";
 import { idfTable } from "@/lib/embeddings/idf-table";
 import { createModelTagger } from "@/lib/topics/model";
@@ -18,15 +20,20 @@ run(async () => {
   const papers = await readLabelledPopulations("npm run topics:train");
   const { topics, rules } = await loadTaxonomyAndRules();
   const ruleScorer = compileRules(rules);
-  const train = papers.filter((p) => p.split === "train");
-  console.log(`Training on ${train.length} train-split papers (dev and test are not used to fit anything) …`);
+  const trainOnly = process.argv.includes("--train-only");
+  const fitSplits: ("train" | "dev")[] = trainOnly ? ["train"] : ["train", "dev"];
+  const train = papers.filter((p) => p.split === "train" || (!trainOnly && p.split === "dev"));
+  console.log(
+    `Training on ${train.length} papers of the ${fitSplits.join(" and ")} split${trainOnly ? " (dev is shown, not fitted)" : "s"}; test is never used …`,
+  );
   const started = performance.now();
-  const model = trainTopicModel(
+  const trained = trainTopicModel(
     train,
     { slugs: topics.map((t) => t.slug), rules: ruleScorer, idf: idfTable() },
     DEFAULT_OPTIONS,
     (p) => p.population,
   );
+  const model = { ...trained, splits: fitSplits };
   const seconds = (performance.now() - started) / 1000;
   writeFileSync(MODEL_FILE, serializeModel(model));
   const size = statSync(MODEL_FILE).size;
@@ -39,8 +46,9 @@ run(async () => {
   console.log(`\n  ${"population".padEnd(10)} ${"figures".padEnd(28)} ${"papers".padStart(6)}  precision  recall`);
   for (const [population, cv] of Object.entries(model.crossValidated)) {
     console.log(
-      `  ${population.padEnd(10)} ${"train, 5-fold cross-valid.".padEnd(28)} ${String(cv.papers).padStart(6)}  ${pct(cv.precision).padStart(9)}  ${pct(cv.recall).padStart(6)}`,
+      `  ${population.padEnd(10)} ${`${fitSplits.join("+")}, 5-fold cross-valid.`.padEnd(28)} ${String(cv.papers).padStart(6)}  ${pct(cv.precision).padStart(9)}  ${pct(cv.recall).padStart(6)}`,
     );
+    if (!trainOnly) continue;
     const dev = papers.filter((p) => p.split === "dev" && p.population === population);
     const r = evaluateLabelled(dev, (title, abstract) => tagger.tag(title, abstract));
     console.log(
@@ -48,7 +56,8 @@ run(async () => {
     );
   }
   console.log(
-    "\n(Cross-validated figures use the thresholds chosen on those same folds; `npm run eval:topics` gives the test split.)",
+    "\n(Cross-validated figures use the thresholds chosen on those same folds; `npm run eval:topics` gives the test split" +
+      (trainOnly ? "; run without --train-only for the final model, fitted on train and dev.)" : ".)"),
   );
   return 0;
 });

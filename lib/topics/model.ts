@@ -20,6 +20,8 @@ import type { Tagger, TopicAssignment } from "./tagger";
 export const topicModelSchema = z.object({
   version: z.literal(1),
   trainedOn: z.record(z.string(), z.number()),
+  /** The labelled splits the model was fitted on (absent: train only). */
+  splits: z.array(z.enum(["train", "dev"])).optional(),
   featureOptions: z.object({ titleWeight: z.number().min(0), ruleScale: z.number().min(0) }),
   maxTopics: z.number().int().min(1).max(4),
   topics: z.array(

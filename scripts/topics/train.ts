@@ -58,7 +58,7 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   ruleScale: 0.3,
   idf: true,
   balance: 0.5,
-  thresholdRounds: 3,
+  thresholdRounds: 1,
 };
 
 interface Featurized {

@@ -4,7 +4,7 @@ import { normalizeTitle, parseDigest } from "@/lib/digest";
 import { compileRules, extractFeatures, tokenize } from "@/lib/topics/features";
 import { highlightEvidence } from "@/lib/topics/highlight-evidence";
 import { createTopicTagger, loadTopicConfig } from "@/lib/topics/load";
-import { chooseTopics, createModelTagger, type TopicModel } from "@/lib/topics/model";
+import { chooseTopics, createModelTagger, topicModelSchema, type TopicModel } from "@/lib/topics/model";
 import type { TopicRules } from "@/lib/topics/rules";
 import { DEFAULT_OPTIONS, trainTopicModel } from "@/scripts/topics/train";
 import { SEED_FILES } from "../support/fixtures";
@@ -195,6 +195,13 @@ describe("the committed model on the seed papers", async () => {
         paper.title,
       ).toEqual(expected);
     }
+  });
+
+  it("records the labelled splits it was fitted on, which can never include test", () => {
+    expect(config.model.splits).toEqual(["train", "dev"]);
+    const { splits: _, ...rest } = config.model;
+    expect(topicModelSchema.safeParse({ ...rest, splits: ["train", "dev", "test"] }).success).toBe(false);
+    expect(topicModelSchema.safeParse(rest).success).toBe(true);
   });
 
   it("scores exactly the 25 topics of the taxonomy", () => {
