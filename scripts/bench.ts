@@ -300,7 +300,7 @@ async function benchSize(size: number, corpus: string) {
       );
       const slugs = (await db.paper.findMany({ select: { slug: true }, take: 50 })).map((p) => p.slug);
       // Warm-up, then measure.
-      for (const q of QUERIES) await timed(`${base}/api/search?q=${encodeURIComponent(q)}`);
+      for (const q of [...QUERIES, ...DESCRIBED_QUERIES]) await timed(`${base}/api/search?q=${encodeURIComponent(q)}`);
       const directTo = (queries: string[]) => (i: number) =>
         timed(`${server.url}/indexes/papers/search`, {
           method: "POST",

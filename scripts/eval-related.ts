@@ -10,17 +10,10 @@
 //     random picks.
 // Needs ../shared/corpus (abstracts of the labelled corpus papers, the corpus IDF) and
 // ../shared/labels.
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { createDb } from "@/lib/db";
 import { TOPIC_BONUS } from "@/lib/search/related-rank";
 import { paperFeatures, sublinear } from "@/lib/embeddings/features";
 import { DIMENSIONS, cosine, embedPaper } from "@/lib/embeddings/vectors";
 import { ingestFiles } from "@/lib/ingest/ingest";
-import { createSearchClient } from "@/lib/meilisearch/client";
-import { startLocalServer } from "@/lib/meilisearch/local-server";
-import { deployMigrations } from "@/lib/migrations/migrate";
 import { labelledCorpusIds, loadPopulations, type PopulationPaper } from "@/scripts/eval/labelled-set";
 import { evaluateProductRelated, judged, loadJudgedSeeds, printRelatedTable } from "@/scripts/eval/related";
 import {
@@ -32,8 +25,8 @@ import {
   type JudgedPaper,
   type ScoreBySplit,
 } from "@/scripts/eval/related-metrics";
-import { freePort } from "@/scripts/lib/free-port";
 import { ARXIV_DAILY_FILE, CORPUS_TRAIN_LABELS_FILE, corpusFile, sharedLabelsFile } from "@/scripts/lib/shared-corpus";
+import { listDigests, withThrowawayStack } from "@/scripts/lib/throwaway-stack";
 import { corpusPapers, distinctPapers, seedPapers } from "@/scripts/vectors/papers";
 import { idfOf, vocabulary } from "@/scripts/vectors/train";
 import { formatMs, run } from "./lib/cli";
@@ -122,34 +115,10 @@ function distinctByKey(papers: PopulationPaper[]): PopulationPaper[] {
 }
 
 /** The seeds ingested into a throwaway SQLite database and Meilisearch, as the product does it. */
-async function throughTheProduct() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "paperdex-eval-related-"));
-  const server = await startLocalServer({ dataDir: dir, port: await freePort(), masterKey: "eval-related-master-key" });
-  try {
-    const databaseUrl = `file:${path.join(dir, "eval.db")}`;
-    Object.assign(process.env, {
-      DATABASE_URL: databaseUrl,
-      MEILI_URL: server.url,
-      MEILI_API_KEY: server.masterKey,
-      MEILI_INDEX: "papers",
-    });
-    await deployMigrations(databaseUrl);
-    const db = createDb(databaseUrl);
-    const search = createSearchClient({ host: server.url, apiKey: server.masterKey, local: false }, 60_000);
+function throughTheProduct() {
+  return withThrowawayStack("eval-related", async ({ db, search }) => {
     const summary = await ingestFiles({ db, search, indexUid: "papers" }, { files: listDigests("seeds") });
     if (summary.indexError) throw new Error(`indexing the seeds failed: ${summary.indexError}`);
-    const result = await evaluateProductRelated(db, loadJudgedSeeds());
-    await db.$disconnect();
-    return result;
-  } finally {
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function listDigests(folder: string): string[] {
-  return readdirSync(folder)
-    .filter((f) => f.endsWith(".txt"))
-    .sort()
-    .map((f) => path.join(folder, f));
+    return evaluateProductRelated(db, loadJudgedSeeds());
+  });
 }

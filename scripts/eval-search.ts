@@ -4,16 +4,10 @@
 //   default   the 60 seed queries of issue 4 on the 390 seed papers, plus related papers;
 //   --scale   the 180 queries of issue 12 on the seeds and the whole arXiv corpus (≈75,000
 //             papers, from ../shared/corpus), reported for all queries and for the test split.
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createDb } from "@/lib/db";
 import { normalizeTitle } from "@/lib/digest";
 import { ingestFiles } from "@/lib/ingest/ingest";
-import { deployMigrations } from "@/lib/migrations/migrate";
-import { createSearchClient } from "@/lib/meilisearch/client";
-import { startLocalServer } from "@/lib/meilisearch/local-server";
 import { searchParamsSchema } from "@/lib/search/params";
 import { searchPapers } from "@/lib/search/search";
 import { Bm25Baseline } from "@/scripts/eval/bm25-baseline";
@@ -28,8 +22,8 @@ import {
 import { scoreByKind, type KindScore } from "@/scripts/eval/known-item-metrics";
 import { fitsDigest, readCorpus } from "@/scripts/lib/corpus-read";
 import { writeCorpusDigests } from "@/scripts/lib/corpus-render";
-import { freePort } from "@/scripts/lib/free-port";
 import { ARXIV_DAILY_FILE, corpusFile } from "@/scripts/lib/shared-corpus";
+import { listDigests, withThrowawayStack } from "@/scripts/lib/throwaway-stack";
 import { formatMs, run } from "./lib/cli";
 
 /** Issue 4's bar on the seeds, and issue 12's at scale (test split). */
@@ -41,19 +35,7 @@ run(async () => {
   const scale = values.scale ?? false;
   // Before anything starts: without the corpus, say what is missing and stop.
   const corpus = scale ? corpusFile(ARXIV_DAILY_FILE, "npm run eval:search -- --scale") : undefined;
-  const dir = mkdtempSync(path.join(os.tmpdir(), "paperdex-eval-search-"));
-  const server = await startLocalServer({ dataDir: dir, port: await freePort(), masterKey: "eval-search-master-key" });
-  try {
-    const databaseUrl = `file:${path.join(dir, "eval.db")}`;
-    Object.assign(process.env, {
-      DATABASE_URL: databaseUrl,
-      MEILI_URL: server.url,
-      MEILI_API_KEY: server.masterKey,
-      MEILI_INDEX: "papers",
-    });
-    await deployMigrations(databaseUrl);
-    const db = createDb(databaseUrl);
-    const search = createSearchClient({ host: server.url, apiKey: server.masterKey, local: false }, 60_000);
+  return withThrowawayStack("eval-search", async ({ dir, db, search }) => {
     const files = listDigests("seeds");
     if (corpus) {
       const { records } = await readCorpus(Number.MAX_SAFE_INTEGER, fitsDigest, corpus);
@@ -110,12 +92,8 @@ run(async () => {
         items.length >= 40 &&
         related.meilisearch.all.share > related.random.all.share;
     }
-    await db.$disconnect();
     return pass ? 0 : 1;
-  } finally {
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 type Run = KnownItem & { results: string[] };
@@ -142,13 +120,6 @@ function printMisses(runs: Run[], papers: { slug: string; title: string }[]) {
     const first = r.results[0] ? titleOf.get(r.results[0]) : "(nothing)";
     console.log(`  ${r.split.padEnd(5)} ${r.kind.padEnd(10)} rank ${rank || ">10"}: "${r.query}" → first: ${first}`);
   }
-}
-
-function listDigests(folder: string): string[] {
-  return readdirSync(folder)
-    .filter((f) => f.endsWith(".txt"))
-    .sort()
-    .map((f) => path.join(folder, f));
 }
 
 function printTable(title: string, ours: KindScore[], bm25: KindScore[]) {

@@ -1,6 +1,6 @@
 import { idfTable } from "../embeddings/idf-table";
 import { terms } from "../embeddings/terms";
-import { parseQuery, type ParsedQuery } from "./query-syntax";
+import type { ParsedQuery } from "./query-syntax";
 
 // Meilisearch's "frequency" strategy lets a result miss a query's common words but never its
 // rarest one. A described paper often lacks exactly that word ("belly fat" for "abdominal"),
@@ -38,8 +38,7 @@ function writeQuery(parsed: ParsedQuery, leftOut: ReadonlySet<string>): string {
  * rarest, … (rarity by the committed IDF table; words it does not know count as rarest, stop
  * words never go). Phrases and exclusions are kept as written. Empty for short queries.
  */
-export function relaxationLadder(q: string): RelaxedQuery[] {
-  const parsed = parseQuery(q);
+export function relaxationLadder(parsed: ParsedQuery): RelaxedQuery[] {
   const table = idfTable();
   const ranked = parsed.words
     .map((word) => ({ word, term: terms(word)[0] }))

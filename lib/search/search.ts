@@ -128,9 +128,10 @@ function facetQueries(params: SearchParams, selection: FacetSelection): { param:
  * Other orders (newest, title) list the query's own matches, never relaxed.
  */
 export async function searchPapers(params: SearchParams): Promise<SearchResult> {
-  const wanted = wantedTerms(parseQuery(params.q));
+  const parsed = parseQuery(params.q);
+  const wanted = wantedTerms(parsed);
   const describes = params.sort === "relevance" && params.q !== "" && wanted.size >= MIN_DESCRIBED_TERMS;
-  const ladder = describes ? relaxationLadder(params.q) : [];
+  const ladder = describes ? relaxationLadder(parsed) : [];
   const first = await searchOnce(params, ladder.length > 0 ? wanted : null);
   if (ladder.length === 0 || first.coverage >= wanted.size) return { ...first.result, dropped: [] };
   const relaxed = await relaxedSearch(params, ladder, wanted);

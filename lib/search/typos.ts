@@ -2,7 +2,7 @@
 // query by its best hits, re-ranking of a relaxed search's candidates).
 
 /** Meilisearch's typo budget for a word: none below 5 letters, one from 5, two from 9. */
-export function typoBudget(word: string): number {
+function typoBudget(word: string): number {
   return word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
 }
 

@@ -3,6 +3,7 @@ import type { Evidence } from "./evidence";
 import {
   emptyTokens,
   featureValue,
+  forEachWordFeature,
   ruleFeature,
   ruleFeatureValue,
   RuleScores,
@@ -201,34 +202,19 @@ export function createModelTagger(model: TopicModel, rules?: CompiledRules): Tag
     else abstractCount[feature]!++;
   }
 
-  // forEachWordFeature, with the model's stems looked up by word
+  /** The field's word and pair features that the model knows, counted. */
   function countWordFeatures(field: number) {
-    const { words, joined, length } = tokens[field]!;
-    let previous = -1;
-    let previousStem: Stem | null = null;
-    let stops = 0;
-    for (let i = 0; i < length; i++) {
-      const word = words[i]!;
-      if (!joined[i]) previous = -1;
-      if (word.skip) {
-        previous = -1;
-        continue;
+    forEachWordFeature(tokens[field]!, (first, second, from, to) => {
+      const stem = stemOfWord.get(first);
+      if (stem === null) return;
+      if (second === null) {
+        if (stem.single >= 0) count(stem.single, field, from, to);
+        return;
       }
-      if (word.stop) {
-        // one stop word may stand inside a phrase ("chain of thought"), not two
-        if (previous >= 0 && ++stops > 1) previous = -1;
-        continue;
-      }
-      const stem = stemOfWord.get(word);
-      if (stem !== null && stem.single >= 0) count(stem.single, field, i, i);
-      if (previous >= 0 && previousStem?.pairs !== undefined && stem !== null) {
-        const pair = previousStem.pairs.get(stem.id);
-        if (pair !== undefined) count(pair, field, previous, i);
-      }
-      previous = i;
-      previousStem = stem;
-      stops = 0;
-    }
+      const next = stemOfWord.get(second);
+      const pair = next === null ? undefined : stem.pairs?.get(next.id);
+      if (pair !== undefined) count(pair, field, from, to);
+    });
   }
 
   /** What each feature present added to the logits of the chosen topics, as their evidence. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestFiles } from "@/lib/ingest/ingest";
 import { searchParamsSchema } from "@/lib/search/params";
+import { parseQuery } from "@/lib/search/query-syntax";
 import { relaxationLadder } from "@/lib/search/relaxation";
 import { searchPapers } from "@/lib/search/search";
 import type { PaperDocument } from "@/lib/search/settings";
@@ -22,7 +23,7 @@ afterAll(() => env.cleanup());
 /** Every paper the query or one of its relaxations matches, by asking Meilisearch for each separately. */
 async function unionOfLadder(q: string, filter?: string) {
   const papers = new Map<string, PaperDocument>();
-  for (const query of [q, ...relaxationLadder(q).map((s) => s.q)]) {
+  for (const query of [q, ...relaxationLadder(parseQuery(q)).map((s) => s.q)]) {
     const result = await env.search.index<PaperDocument>(env.indexUid).search(query, {
       matchingStrategy: "frequency",
       filter,
@@ -49,7 +50,7 @@ describe("a query that describes a paper", () => {
     const union = await unionOfLadder(DESCRIBED);
     const result = await search({ q: DESCRIBED });
     expect(result.dropped.length).toBeGreaterThan(0);
-    expect(union.size).toBeGreaterThan(relaxationLadder(DESCRIBED).length);
+    expect(union.size).toBeGreaterThan(relaxationLadder(parseQuery(DESCRIBED)).length);
     expect(result.total).toBe(union.size);
     const topicCounts: Record<string, number> = {};
     for (const paper of union.values()) for (const topic of paper.topics) topicCounts[topic] = (topicCounts[topic] ?? 0) + 1;

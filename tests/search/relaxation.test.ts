@@ -8,7 +8,7 @@ import { segmentsToText, toSegments } from "@/lib/search/highlight";
 
 describe("the relaxation ladder", () => {
   it("leaves out the rarest words first, one more each step, and keeps two words", () => {
-    const ladder = relaxationLadder("how can protected images stay unlearnable when attackers use different labels");
+    const ladder = relaxationLadder(parseQuery("how can protected images stay unlearnable when attackers use different labels"));
     // Seven plain words that count (how, can, when, use are stop words): five steps leave two.
     expect(ladder.map((s) => s.leftOut.length)).toEqual([1, 2, 3, 4, 5]);
     // Rarity by the committed corpus IDF table; "how", "can", "when" and "use" are stop words and never go.
@@ -23,7 +23,7 @@ describe("the relaxation ladder", () => {
   });
 
   it("keeps phrases and exclusions as written", () => {
-    const ladder = relaxationLadder('grokking robot manipulation "flow matching" -survey -"large language"');
+    const ladder = relaxationLadder(parseQuery('grokking robot manipulation "flow matching" -survey -"large language"'));
     expect(ladder.length).toBeGreaterThan(0);
     for (const step of ladder) {
       expect(step.q).toContain('"flow matching"');
@@ -33,7 +33,7 @@ describe("the relaxation ladder", () => {
   });
 
   it("has no step for a query of two words", () => {
-    expect(relaxationLadder("grokking transformers")).toEqual([]);
+    expect(relaxationLadder(parseQuery("grokking transformers"))).toEqual([]);
   });
 
   it("wants the words and phrases of a query, not what it excludes", () => {
