@@ -2,7 +2,7 @@
 // (the same code as /api/search) next to a plain BM25 baseline (SQLite FTS5) over the same
 // papers, measured in the same run on a throwaway database and Meilisearch.
 //   default   the 60 seed queries of issue 4 on the 390 seed papers, plus related papers;
-//   --scale   the 180 queries of issue 12 on the seeds and the whole arXiv corpus (≈75,000
+//   --scale   the 280 queries of issue 12 on the seeds and the whole arXiv corpus (≈75,000
 //             papers, from ../shared/corpus), reported for all queries and for the test split.
 import path from "node:path";
 import { parseArgs } from "node:util";

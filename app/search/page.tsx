@@ -161,8 +161,8 @@ export default async function SearchPage({ searchParams }: Props) {
             )}
             {result.dropped.length > 0 && (
               <p className="mb-3 text-sm text-stone-600 dark:text-stone-300" role="status">
-                The best matches lacked some of these words, so papers without {result.dropped.map((w) => `“${w}”`).join(", ")}{" "}
-                are included too, ranked by the rarer words they share with the search.
+                The best matches each lacked a word of this search, so papers that share only some of its words are included too
+                (even without {result.dropped.map((w) => `“${w}”`).join(" or ")}), ranked by the rarer words they share with it.
               </p>
             )}
             {result.total === 0 ? (

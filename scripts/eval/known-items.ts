@@ -3,7 +3,7 @@ import { z } from "zod";
 import { normalizeTitle } from "@/lib/digest";
 
 // The known-item query sets: 60 queries on the seeds (tests/search/known-items.json, issue 4)
-// and 180 at scale (scripts/eval/labels/known-items-scale.jsonl, issue 12: targets among the
+// and 280 at scale (scripts/eval/labels/known-items-scale.jsonl, issue 12: targets among the
 // seeds and the corpus, with a train/dev/test split fixed when they were written).
 
 export const SEED_QUERIES_FILE = "tests/search/known-items.json";

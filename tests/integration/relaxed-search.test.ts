@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestFiles } from "@/lib/ingest/ingest";
 import { searchParamsSchema } from "@/lib/search/params";
 import { parseQuery } from "@/lib/search/query-syntax";
-import { relaxationLadder } from "@/lib/search/relaxation";
+import { relaxedQueries } from "@/lib/search/relaxation";
 import { searchPapers } from "@/lib/search/search";
 import type { PaperDocument } from "@/lib/search/settings";
 import { SEED_FILES } from "../support/fixtures";
@@ -21,11 +21,11 @@ beforeAll(async () => {
 afterAll(() => env.cleanup());
 
 /** Every paper the query or one of its relaxations matches, by asking Meilisearch for each separately. */
-async function unionOfLadder(q: string, filter?: string) {
+async function unionOfRelaxations(q: string, filter?: string) {
   const papers = new Map<string, PaperDocument>();
-  for (const query of [q, ...relaxationLadder(parseQuery(q)).map((s) => s.q)]) {
-    const result = await env.search.index<PaperDocument>(env.indexUid).search(query, {
-      matchingStrategy: "frequency",
+  for (const query of [{ q, matchingStrategy: "frequency" as const }, ...relaxedQueries(parseQuery(q))]) {
+    const result = await env.search.index<PaperDocument>(env.indexUid).search(query.q, {
+      matchingStrategy: query.matchingStrategy,
       filter,
       hitsPerPage: 1000,
       attributesToRetrieve: ["slug", "topics", "hasCode", "title", "abstract"],
@@ -46,11 +46,34 @@ describe("a query that describes a paper", () => {
     expect(result.hits[0]?.titleSegments.filter((s) => s.match).map((s) => s.text)).toContain("Predictive");
   });
 
+  it("finds a paper that has only two of the query's rarest words, through a rare pair", async () => {
+    const q = "grokking lottery tickets pretraining compression";
+    const target = "Predictive Data Selection: The Data That Predicts Is the Data That Teaches";
+    // The query and its ladder each require a word the paper lacks ("lottery", "tickets")…
+    const ladderOnly = new Set<string>();
+    for (const query of [
+      q,
+      ...relaxedQueries(parseQuery(q))
+        .filter((r) => r.matchingStrategy === "frequency")
+        .map((r) => r.q),
+    ]) {
+      const found = await env.search
+        .index<PaperDocument>(env.indexUid)
+        .search(query, { matchingStrategy: "frequency", limit: 1000 });
+      for (const hit of found.hits) ladderOnly.add(hit.title);
+    }
+    expect(ladderOnly.size).toBeGreaterThan(0);
+    expect(ladderOnly.has(target)).toBe(false);
+    // …but it has "pretraining" and "compression", two of the five rarest.
+    const result = await search({ q, perPage: "50" });
+    expect(result.hits.map((h) => h.title)).toContain(target);
+  });
+
   it("counts in totals and facets exactly the papers the query and its relaxations match", async () => {
-    const union = await unionOfLadder(DESCRIBED);
+    const union = await unionOfRelaxations(DESCRIBED);
     const result = await search({ q: DESCRIBED });
     expect(result.dropped.length).toBeGreaterThan(0);
-    expect(union.size).toBeGreaterThan(relaxationLadder(parseQuery(DESCRIBED)).length);
+    expect(union.size).toBeGreaterThan(relaxedQueries(parseQuery(DESCRIBED)).length);
     expect(result.total).toBe(union.size);
     const topicCounts: Record<string, number> = {};
     for (const paper of union.values()) for (const topic of paper.topics) topicCounts[topic] = (topicCounts[topic] ?? 0) + 1;
@@ -60,7 +83,7 @@ describe("a query that describes a paper", () => {
   });
 
   it("pages through those matches without repeating or inventing one", async () => {
-    const union = await unionOfLadder(DESCRIBED);
+    const union = await unionOfRelaxations(DESCRIBED);
     const seen: string[] = [];
     const pages = Math.min(3, Math.ceil(union.size / 10));
     for (let page = 1; page <= pages; page++) {
@@ -79,7 +102,7 @@ describe("a query that describes a paper", () => {
     const filtered = await search({ q: DESCRIBED, topic });
     // Whether a query is relaxed does not depend on the filters: the notice and counts agree with the click.
     expect(filtered.dropped).toEqual(all.dropped);
-    const union = await unionOfLadder(DESCRIBED, `topics = "${topic}"`);
+    const union = await unionOfRelaxations(DESCRIBED, `topics = "${topic}"`);
     expect(filtered.total).toBe(union.size);
     for (const hit of filtered.hits) expect(hit.topics).toContain(topic);
     // The topic facet still counts the other topics, as without the selection.
@@ -97,12 +120,12 @@ describe("a query that describes a paper", () => {
     expect(single).toEqual(twenty.hits.slice(0, 4).map((h) => h.slug));
   });
 
-  it("honours exclusions on every step of the ladder", async () => {
+  it("honours exclusions in every relaxed query", async () => {
     const q = "grokking robot manipulation policies -flow";
     const result = await search({ q });
     expect(result.dropped.length).toBeGreaterThan(0);
     expect(result.total).toBeGreaterThan(0);
-    const union = await unionOfLadder(q);
+    const union = await unionOfRelaxations(q);
     for (const paper of union.values()) expect(`${paper.title} ${paper.abstract}`).not.toMatch(/\bflow\b/i);
     for (const hit of result.hits) expect(union.has(hit.slug)).toBe(true);
   });

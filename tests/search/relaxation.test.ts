@@ -1,39 +1,62 @@
 import { describe, expect, it } from "vitest";
 import { idfTable } from "@/lib/embeddings/idf-table";
 import { terms } from "@/lib/embeddings/terms";
-import { relaxationLadder, wantedTerms } from "@/lib/search/relaxation";
+import { relaxedQueries, wantedTerms } from "@/lib/search/relaxation";
 import { parseQuery } from "@/lib/search/query-syntax";
 import { cropAroundTerms, markTerms } from "@/lib/search/term-highlight";
 import { segmentsToText, toSegments } from "@/lib/search/highlight";
 
-describe("the relaxation ladder", () => {
-  it("leaves out the rarest words first, one more each step, and keeps two words", () => {
-    const ladder = relaxationLadder(parseQuery("how can protected images stay unlearnable when attackers use different labels"));
-    // Seven plain words that count (how, can, when, use are stop words): five steps leave two.
-    expect(ladder.map((s) => s.leftOut.length)).toEqual([1, 2, 3, 4, 5]);
-    // Rarity by the committed corpus IDF table; "how", "can", "when" and "use" are stop words and never go.
-    const table = idfTable();
-    const idf = (word: string) => table.idf[terms(word)[0]!] ?? table.unknownIdf;
-    const leftOut = ladder.at(-1)!.leftOut;
-    for (let i = 1; i < leftOut.length; i++) expect(idf(leftOut[i - 1]!)).toBeGreaterThanOrEqual(idf(leftOut[i]!));
-    expect(leftOut).toContain("unlearnable");
-    expect(leftOut).not.toContain("images");
-    expect(ladder.at(-1)!.q.split(" ")).toEqual(expect.arrayContaining(["how", "can", "when", "use", "images"]));
-    for (let i = 1; i < ladder.length; i++) expect(ladder[i]!.leftOut.slice(0, i)).toEqual(ladder[i - 1]!.leftOut);
+describe("the relaxed queries", () => {
+  const query = "how can protected images stay unlearnable when attackers use different labels";
+  const ladderOf = (q: string) => relaxedQueries(parseQuery(q)).filter((r) => r.matchingStrategy === "frequency");
+  const pairsOf = (q: string) => relaxedQueries(parseQuery(q)).filter((r) => r.matchingStrategy === "all");
+  const table = idfTable();
+  const idf = (word: string) => table.idf[terms(word)[0]!] ?? table.unknownIdf;
+
+  it("step down a ladder that leaves out the rarest word, then the two rarest, each step weighing less", () => {
+    const ladder = ladderOf(query);
+    expect(ladder.map((s) => s.leftOut.length)).toEqual([1, 2]);
+    expect(ladder[1]!.leftOut.slice(0, 1)).toEqual(ladder[0]!.leftOut);
+    expect(ladder[0]!.weight).toBeGreaterThan(ladder[1]!.weight);
+    expect(ladder[0]!.weight).toBeLessThan(1);
+    // Rarity by the committed corpus IDF table (words it does not know count as rarest).
+    expect(idf(ladder[1]!.leftOut[0]!)).toBeGreaterThanOrEqual(idf(ladder[1]!.leftOut[1]!));
+    expect(ladder[1]!.leftOut).toContain("unlearnable");
+    // Stop words never go.
+    expect(ladder[1]!.q.split(" ")).toEqual(expect.arrayContaining(["how", "can", "when", "use", "images"]));
   });
 
-  it("keeps phrases and exclusions as written", () => {
-    const ladder = relaxationLadder(parseQuery('grokking robot manipulation "flow matching" -survey -"large language"'));
-    expect(ladder.length).toBeGreaterThan(0);
-    for (const step of ladder) {
-      expect(step.q).toContain('"flow matching"');
-      expect(step.q).toContain("-survey");
-      expect(step.q).toContain('-"large language"');
+  it("pair every two of the five rarest words, both required, nothing else", () => {
+    const pairs = pairsOf(query);
+    // Seven plain words count (how, can, when, use are stop words): the five rarest make ten pairs.
+    expect(pairs).toHaveLength(10);
+    const counted = parseQuery(query).words.filter((w) => terms(w).length > 0);
+    const rarest = new Set(pairs.flatMap((p) => p.q.split(" ")));
+    expect(rarest.size).toBe(5);
+    expect(rarest).toContain("unlearnable");
+    expect(rarest).not.toContain("how");
+    expect(counted).toHaveLength(7);
+    for (const word of counted) if (!rarest.has(word)) for (const r of rarest) expect(idf(r)).toBeGreaterThanOrEqual(idf(word));
+    for (const pair of pairs) {
+      expect(pair.q.split(" ")).toHaveLength(2);
+      expect(pair.weight).toBeLessThan(ladderOf(query).at(-1)!.weight);
+      expect(pair.leftOut).not.toContain(pair.q.split(" ")[0]);
+    }
+    expect(new Set(pairs.map((p) => p.q)).size).toBe(10);
+  });
+
+  it("keep phrases and exclusions as written", () => {
+    const relaxed = relaxedQueries(parseQuery('grokking robot manipulation "flow matching" -survey -"large language"'));
+    expect(relaxed.filter((r) => r.matchingStrategy === "all").length).toBeGreaterThan(0);
+    for (const r of relaxed) {
+      expect(r.q).toContain('"flow matching"');
+      expect(r.q).toContain("-survey");
+      expect(r.q).toContain('-"large language"');
     }
   });
 
-  it("has no step for a query of two words", () => {
-    expect(relaxationLadder(parseQuery("grokking transformers"))).toEqual([]);
+  it("are none for a query of two words", () => {
+    expect(relaxedQueries(parseQuery("grokking transformers"))).toEqual([]);
   });
 
   it("wants the words and phrases of a query, not what it excludes", () => {
