@@ -16,15 +16,20 @@ export function toRawParams(input: URLSearchParams | RawParams): RawParams {
   return raw;
 }
 
-/** One optional value; an empty form field means "not set", a repeated key is an error. */
+/**
+ * One optional value; an empty form field means "not set", a repeated key is an error. The
+ * check runs in the preprocessing step so that the schema's input JSON Schema is `schema`'s own
+ * (the OpenAPI document, lib/api/openapi.ts, is generated from it).
+ */
 export const single = <T extends z.ZodType>(schema: T) =>
-  z.preprocess(
-    (value: unknown) => {
-      const one: unknown = Array.isArray(value) && value.length === 1 ? (value as unknown[])[0] : value;
-      return one === "" ? undefined : one;
-    },
-    z.custom<unknown>((value) => !Array.isArray(value), { message: "expected one value, got several" }).pipe(schema.optional()),
-  );
+  z.preprocess((value: unknown, ctx) => {
+    const one: unknown = Array.isArray(value) && value.length === 1 ? (value as unknown[])[0] : value;
+    if (Array.isArray(one)) {
+      ctx.addIssue({ code: "custom", message: "expected one value, got several", input: value });
+      return z.NEVER;
+    }
+    return one === "" ? undefined : one;
+  }, schema.optional());
 
 export const wholeNumber = (min: number, max: number) =>
   z.coerce
@@ -46,8 +51,12 @@ export const DEFAULT_PER_PAGE = 20;
 
 export const pageParamsSchema = z
   .object({
-    page: single(wholeNumber(1, 100_000)).transform((v) => v ?? 1),
-    perPage: single(wholeNumber(1, MAX_PER_PAGE)).transform((v) => v ?? DEFAULT_PER_PAGE),
+    page: single(wholeNumber(1, 100_000))
+      .transform((v) => v ?? 1)
+      .describe("page number; default 1"),
+    perPage: single(wholeNumber(1, MAX_PER_PAGE))
+      .transform((v) => v ?? DEFAULT_PER_PAGE)
+      .describe(`items per page; default ${DEFAULT_PER_PAGE}`),
   })
   .strip();
 

@@ -17,19 +17,27 @@ export const MAX_PAGE = 500;
 
 export const searchParamsSchema = z
   .object({
-    q: single(z.string().max(500, { message: "at most 500 characters" })).transform((q) => (q ?? "").trim()),
-    topic: many(slugValue, 25),
-    digest: many(digestValue, 100),
-    hasCode: single(z.enum(["true", "false"], { message: 'must be "true" or "false"' })).transform((v) =>
-      v === undefined ? undefined : v === "true",
-    ),
+    q: single(z.string().max(500, { message: "at most 500 characters" }))
+      .transform((q) => (q ?? "").trim())
+      .describe("search text; typos are tolerated, see Query syntax in the README (empty: every paper)"),
+    topic: many(slugValue, 25).describe("topic slug; repeat for several (a paper with any of them)"),
+    digest: many(digestValue, 100).describe("digest id; repeat for several (a paper in any of them)"),
+    hasCode: single(z.enum(["true", "false"], { message: 'must be "true" or "false"' }))
+      .transform((v) => (v === undefined ? undefined : v === "true"))
+      .describe("only papers with (true) or without (false) a code link"),
     sort: single(
       z.enum(Object.keys(SORTS) as [SortParam, ...SortParam[]], {
         message: `must be one of ${Object.keys(SORTS).join(", ")}`,
       }),
-    ).transform((v): SortParam => v ?? "relevance"),
-    page: single(wholeNumber(1, MAX_PAGE)).transform((v) => v ?? 1),
-    perPage: single(wholeNumber(1, MAX_PER_PAGE)).transform((v) => v ?? DEFAULT_PER_PAGE),
+    )
+      .transform((v): SortParam => v ?? "relevance")
+      .describe("order of the results; default relevance (newest first when q is empty)"),
+    page: single(wholeNumber(1, MAX_PAGE))
+      .transform((v) => v ?? 1)
+      .describe("page number; default 1"),
+    perPage: single(wholeNumber(1, MAX_PER_PAGE))
+      .transform((v) => v ?? DEFAULT_PER_PAGE)
+      .describe(`results per page; default ${DEFAULT_PER_PAGE}`),
   })
   .strip();
 

@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import { badRequest, json, serverError } from "@/lib/api/respond";
 import { listPapers } from "@/lib/papers/queries";
 import { pageParamsSchema, toRawParams } from "@/lib/api/params";
+import type { PapersResponse } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export async function GET(request: NextRequest) {
   try {
     const { page, perPage } = parsed.data;
     const result = await listPapers(page, perPage);
-    return json({
+    return json<PapersResponse>({
       total: result.total,
       page,
       perPage,

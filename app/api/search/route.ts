@@ -1,6 +1,7 @@
 // GET /api/search – faceted full-text search, same parameters as /search
 import type { NextRequest } from "next/server";
 import { badRequest, json, serverError } from "@/lib/api/respond";
+import type { SearchResponse } from "@/lib/api/schemas";
 import { searchParamsSchema } from "@/lib/search/params";
 import { toRawParams } from "@/lib/api/params";
 import { resilientSearch } from "@/lib/search/resilient-search";
@@ -12,7 +13,7 @@ export async function GET(request: NextRequest) {
   if (!parsed.success) return badRequest(parsed.error);
   try {
     const result = await resilientSearch(parsed.data);
-    return json({
+    return json<SearchResponse>({
       query: result.query,
       engine: result.engine,
       dropped: result.dropped,

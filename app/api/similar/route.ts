@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import { badRequest, json, serverError } from "@/lib/api/respond";
 import { papersBySlugs } from "@/lib/papers/queries";
 import { toRawParams } from "@/lib/api/params";
+import type { SimilarResponse } from "@/lib/api/schemas";
 import { moreLikeThese } from "@/lib/search/similar";
 import { similarParamsSchema } from "@/lib/search/similar-params";
 
@@ -14,7 +15,7 @@ export async function GET(request: NextRequest) {
   try {
     const papers = await papersBySlugs(parsed.data.paper);
     const hits = await moreLikeThese({ papers, text: parsed.data.text });
-    return json({ papers: papers.map((p) => p.slug), text: parsed.data.text.length > 0, hits });
+    return json<SimilarResponse>({ papers: papers.map((p) => p.slug), text: parsed.data.text.length > 0, hits });
   } catch (error) {
     return serverError(error, "similar");
   }

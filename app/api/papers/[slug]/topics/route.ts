@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { NextResponse, type NextRequest } from "next/server";
 import { ADMIN_COOKIE, editingEnabled, isAuthorized } from "@/lib/admin/auth";
 import { badRequest, serverError } from "@/lib/api/respond";
+import { paperPathSchema, type CorrectionError, type CorrectionResponse } from "@/lib/api/schemas";
 import { db } from "@/lib/db";
 import { indexName, writeClient } from "@/lib/meilisearch/client";
 import { correctionInputSchema } from "@/lib/topics/correction-input";
@@ -13,11 +14,11 @@ import { tagging } from "@/lib/topics/load";
 export const dynamic = "force-dynamic";
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
+  const { slug } = paperPathSchema.parse(await params);
   const isForm = (request.headers.get("content-type") ?? "").includes("application/x-www-form-urlencoded");
   // An HTML form (the paper page works without JavaScript) is sent back to the paper with
   // an outcome code; an API client gets JSON.
-  const reply = (status: number, code: CorrectionCode, extra: Record<string, unknown> = {}) => {
+  const reply = (status: number, code: CorrectionCode, extra?: { topics: string[] }) => {
     if (isForm) {
       const back = new URL(`/papers/${encodeURIComponent(slug)}`, request.url);
       back.searchParams.set(status < 300 ? "edited" : "error", code);
@@ -25,7 +26,9 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
       return NextResponse.redirect(back, 303);
     }
     const message = CORRECTION_MESSAGES[code];
-    return NextResponse.json(status < 300 ? { message, ...extra } : { error: message, code }, { status });
+    const body: CorrectionResponse | CorrectionError =
+      status < 300 ? { message, topics: extra?.topics ?? [] } : { error: message, code };
+    return NextResponse.json(body, { status });
   };
 
   if (!editingEnabled()) return reply(403, "disabled");
