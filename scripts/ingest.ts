@@ -58,6 +58,8 @@ run(async () => {
     {
       waiting: (holder, since) =>
         console.log(`  Waiting: another writer holds the database (${holder}, since ${since.toLocaleTimeString()})…`),
+      phrasesBackfill: (papers) =>
+        console.log(`  Making the key phrases (for /trends) of ${papers} papers stored before they existed (once)…`),
       fileStart: (file, i) => interactive && bar.update(i, { file }),
       // In a log, the last "storing" line without its "✔" names the file a crash interrupted.
       fileStoring: (file) => {

@@ -83,7 +83,14 @@ async function main() {
       .filter((f) => f.endsWith(".txt"))
       .sort()
       .map((f) => `seeds/${f}`);
-    const summary = await ingestFiles({ db: db(), search: adminClient(), indexUid: indexName() }, { files });
+    const summary = await ingestFiles(
+      { db: db(), search: adminClient(), indexUid: indexName() },
+      { files },
+      {
+        phrasesBackfill: (papers) =>
+          console.log(`  Making the key phrases (for /trends) of ${papers} papers stored before they existed (once)…`),
+      },
+    );
     console.log(
       `  ${summary.entries} entries: ${summary.newPapers} new, ${summary.updatedPapers} updated papers; ` +
         `${summary.indexed} sent to the index (${formatMs(summary.ms)})`,

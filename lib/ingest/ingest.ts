@@ -15,6 +15,7 @@ import { createDigestDater, type DatedDigest } from "./digest-date";
 import { storeDigest } from "./store-digest";
 import { withWriterLock, WriterLockLost, type WriterFence } from "./writer-lock";
 import { syncTopics } from "./topics";
+import { backfillPhrases } from "./key-phrases";
 
 const SEND_BATCH = 2_000;
 const TOPIC_RECOUNT_MS = 2_000;
@@ -57,6 +58,8 @@ export interface IngestSummary {
   indexed: number;
   /** Set when the database was updated but the index could not be: the data is safe, the search stale. */
   indexError: string | null;
+  /** Papers stored before key phrases existed (or under older rules) that got theirs in this run. */
+  phrasesBackfilled: number;
   failedFiles: number;
   ms: number;
 }
@@ -64,6 +67,8 @@ export interface IngestSummary {
 export interface IngestReporter {
   /** Another writer holds the database; the ingest waits for it. */
   waiting?: (holder: string, since: Date) => void;
+  /** Papers already stored lack key phrases (see backfillPhrases): they get them first, once. */
+  phrasesBackfill?: (papers: number) => void;
   fileStart?: (file: string, index: number, total: number) => void;
   /** The file's transaction is open and has begun writing: until `fileDone`, a crash stores none of it. */
   fileStoring?: (file: string) => void;
@@ -104,6 +109,7 @@ async function ingestLocked(
   const { topics } = config;
   const tagger = createTopicTagger(config);
   await syncTopics(db, topics, lock);
+  const phrasesBackfilled = await backfillPhrases(db, tagger, lock, reporter.phrasesBackfill);
 
   // The index follows the database, file by file: changed papers are queued for Meilisearch
   // while the next files are stored. An index failure never stops the database work; it is
@@ -206,6 +212,7 @@ async function ingestLocked(
     unchangedPapers: sum("unchangedPapers"),
     indexed,
     indexError,
+    phrasesBackfilled,
     failedFiles: outcomes.filter((o) => o.status === "failed").length,
     ms: performance.now() - started,
   };

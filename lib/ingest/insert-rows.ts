@@ -11,7 +11,7 @@ type Queryable = Pick<Db, "$executeRaw">;
  */
 export async function insertRows(
   db: Queryable,
-  table: "Paper" | "PaperTopic" | "Appearance",
+  table: "Paper" | "PaperTopic" | "PaperPhrase" | "Appearance",
   rows: Record<string, string | number | Date | null>[],
 ): Promise<void> {
   if (rows.length === 0) return;

@@ -6,6 +6,8 @@ import type { Tagger } from "../topics/tagger";
 import type { DigestDate } from "./digest-date";
 import { newestAppearance } from "../papers/order";
 import { insertRows } from "./insert-rows";
+import { keyPhrases, PHRASES_VERSION } from "../trends/phrases";
+import { phrasesCurrent, replacePhrases } from "./key-phrases";
 import type { WriterFence } from "./writer-lock";
 
 export interface DigestToStore {
@@ -64,7 +66,7 @@ export async function storeDigest(
         existing.push(
           ...(await tx.paper.findMany({
             where: { normalizedTitle: { in: chunk } },
-            include: { topics: true, overrides: true },
+            include: { topics: true, overrides: true, phrases: { select: { phrase: true } } },
           })),
         );
       }
@@ -83,11 +85,17 @@ export async function storeDigest(
           digest.date.sortKey > current.sortKey;
         const text = mayChangeText ? entry : { title: current.title, abstract: current.abstract };
         // Editors' corrections are applied again on every run, so they survive re-ingest.
-        const topics = effectiveTopics(tagger.tag(text.title, text.abstract), current?.overrides ?? []);
+        const tags = tagger.tag(text.title, text.abstract);
+        const topics = effectiveTopics(tags, current?.overrides ?? []);
+        const phrases = keyPhrases(
+          tags.flatMap((t) => t.evidence),
+          text.title,
+          text.abstract,
+        );
         const codeUrl = entry.codeUrls[0] ?? null;
         if (!current) {
           // New papers are inserted together after the loop: one statement, not one per paper.
-          fresh.push({ normalizedTitle, entry, topics, codeUrl });
+          fresh.push({ normalizedTitle, entry, topics, phrases, codeUrl });
           order.push({ normalizedTitle, position: entry.position, line: entry.line });
           continue;
         }
@@ -104,6 +112,7 @@ export async function storeDigest(
           await tx.paperTopic.deleteMany({ where: { paperId: current.id } });
           await tx.paperTopic.createMany({ data: topics.map((t) => ({ paperId: current.id, ...toTopicRow(t) })) });
         }
+        if (!phrasesCurrent(current, phrases)) await replacePhrases(tx, [{ paperId: current.id, phrases }]);
         if (textChanged || topicsChanged) {
           counts.updatedPapers++;
           touched.add(current.id);
@@ -215,6 +224,7 @@ interface NewPaper {
   normalizedTitle: string;
   entry: DigestEntry;
   topics: ReturnType<typeof effectiveTopics>;
+  phrases: string[];
   codeUrl: string | null;
 }
 
@@ -254,6 +264,7 @@ async function insertPapers(tx: Tx, digestId: string, sortKey: number, papers: N
       sortPosition: p.entry.position,
       firstSeenAt: now,
       updatedAt: now,
+      phrasesVersion: PHRASES_VERSION,
     };
   });
   await insertRows(tx, "Paper", rows);
@@ -261,6 +272,11 @@ async function insertPapers(tx: Tx, digestId: string, sortKey: number, papers: N
     tx,
     "PaperTopic",
     papers.flatMap((p) => p.topics.map((t) => ({ paperId: ids.get(p.normalizedTitle)!, ...toTopicRow(t) }))),
+  );
+  await insertRows(
+    tx,
+    "PaperPhrase",
+    papers.flatMap((p) => p.phrases.map((phrase) => ({ paperId: ids.get(p.normalizedTitle)!, phrase }))),
   );
   return ids;
 }
