@@ -8,11 +8,12 @@ import type { ParsedQuery } from "./query-syntax";
 // stem). So a long query is also searched in two more ways, and the union is ranked by the
 // terms each paper shares with the query (rerank.ts):
 // - the relaxation ladder: the query without its rarest word, then without its two rarest;
-// - rare pairs: every two of its five rarest words, both required — a described paper
-//   nearly always has two of them as written, wherever they are and whatever else it lacks.
+// - rare pairs: every two of its five rarest words, both required (the second in any form
+//   that starts with its stem) — a described paper nearly always has two of them, wherever
+//   they are and whatever else it lacks.
 // Steps and weights were chosen on the training and dev queries of
 // scripts/eval/labels/known-items-scale.jsonl: pairs lifted questions and paraphrases there
-// (MRR 0.83 → 0.92 and 0.40 → 0.61), and with them a ladder of two steps did as well as five
+// (MRR 0.83 → 0.94 and 0.40 → 0.60), and with them a ladder of two steps did as well as five
 // at less than half the cost.
 
 /** Relaxed queries keep at least this many plain words: one word alone is not a description. */
@@ -81,14 +82,28 @@ export function relaxedQueries(parsed: ParsedQuery): RelaxedQuery[] {
   }
   if (steps <= 0) return queries;
   const paired = ranked.slice(0, PAIRED_WORDS);
+  // Only the pair, with the query's phrases and exclusions: its other words, stop words too, go.
+  const phrasesAndExclusions = writeQuery(parsed, new Set(parsed.words));
   for (let i = 0; i < paired.length; i++) {
     for (let j = i + 1; j < paired.length; j++) {
-      const kept = new Set([paired[i], paired[j]]);
-      const leftOut = ranked.filter((w) => !kept.has(w));
-      // Only the pair: the query's other words, stop words too, are left out.
-      const others = parsed.words.filter((w) => !kept.has(w));
-      queries.push({ q: writeQuery(parsed, new Set(others)), matchingStrategy: "all", weight: PAIR_WEIGHT, leftOut });
+      const [rarer, other] = [paired[i]!, paired[j]!];
+      const leftOut = ranked.filter((w) => w !== rarer && w !== other);
+      const q = `${phrasesAndExclusions} ${rarer} ${asPrefix(other)}`.trim();
+      queries.push({ q, matchingStrategy: "all", weight: PAIR_WEIGHT, leftOut });
     }
   }
   return queries;
+}
+
+/** Stems shorter than this would match too many words as a prefix. */
+const MIN_PREFIX_LENGTH = 4;
+
+/**
+ * A word to end a query with: Meilisearch matches a query's last word as a prefix, so written
+ * as its stem it finds the word's other forms too ("distilling" as "distil" finds
+ * "distillation"). Kept as written when its stem is not a prefix of it or is too short.
+ */
+function asPrefix(word: string): string {
+  const stem = terms(word)[0];
+  return stem && stem.length >= MIN_PREFIX_LENGTH && word.toLowerCase().startsWith(stem) ? stem : word;
 }
