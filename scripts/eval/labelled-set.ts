@@ -65,6 +65,8 @@ const corpusLabelSchema = z.object({
   split: splitSchema.optional(),
 });
 const corpusSplitsSchema = z.object({ splits: z.record(z.string(), splitSchema) });
+/** Our own labelled corpus papers, each line with its split (scripts/eval/labels/README.md). */
+const OWN_CORPUS_LABEL_FILES = ["corpus-extra-labels.jsonl", "corpus-train-more.jsonl"].map((f) => path.join(LABELS_DIR, f));
 
 const jsonLines = (file: string) =>
   readFileSync(file, "utf8")
@@ -74,7 +76,7 @@ const jsonLines = (file: string) =>
 
 /**
  * All labelled papers by population and split: the 390 seed papers, the 400 shared corpus
- * labels (`corpusTrainFile`) and 200 more of ours, with abstracts from the seeds and from
+ * labels (`corpusTrainFile`) and 680 more of ours (200 for dev and test, 480 for training), with abstracts from the seeds and from
  * `abstractsById` (the corpus records, read by the caller).
  */
 export function loadPopulations(corpusTrainFile: string, abstractsById: Map<string, string>): PopulationPaper[] {
@@ -90,7 +92,7 @@ export function loadPopulations(corpusTrainFile: string, abstractsById: Map<stri
     return { population: "seeds", split: p.split, title: p.title, abstract, must: p.must, may: p.ok };
   });
   const { splits } = corpusSplitsSchema.parse(JSON.parse(readFileSync(path.join(LABELS_DIR, "corpus-splits.json"), "utf8")));
-  const corpusLines = [...jsonLines(corpusTrainFile), ...jsonLines(path.join(LABELS_DIR, "corpus-extra-labels.jsonl"))];
+  const corpusLines = [corpusTrainFile, ...OWN_CORPUS_LABEL_FILES].flatMap(jsonLines);
   const corpus = corpusLines.map((line): PopulationPaper => {
     const p = corpusLabelSchema.parse(line);
     const split = p.split ?? splits[p.id];
@@ -103,6 +105,6 @@ export function loadPopulations(corpusTrainFile: string, abstractsById: Map<stri
 
 /** The ids of every labelled corpus paper (to read their abstracts from the corpus). */
 export function labelledCorpusIds(corpusTrainFile: string): Set<string> {
-  const lines = [...jsonLines(corpusTrainFile), ...jsonLines(path.join(LABELS_DIR, "corpus-extra-labels.jsonl"))];
+  const lines = [corpusTrainFile, ...OWN_CORPUS_LABEL_FILES].flatMap(jsonLines);
   return new Set(lines.map((line) => corpusLabelSchema.parse(line).id));
 }

@@ -57,7 +57,7 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   maxTopics: 4,
   ruleScale: 0.3,
   idf: true,
-  balance: 0.5,
+  balance: 0.7,
   thresholdRounds: 1,
 };
 
