@@ -1,0 +1,282 @@
+import * as z from "zod/mini";
+
+// The visitor's personal data, kept in their browser: one versioned JSON document. Pure
+// functions only (no storage, no DOM), so the same rules serve the store, imports and tests.
+//
+// How it grows: issue 14 §2 ("seen" papers, "not interested") adds new *optional* top-level
+// fields to this same document, exported with it. The schema is a loose object, so a field
+// this build does not know is kept as it is and written back unchanged: an older tab never
+// drops what a newer one stored. A change old code could not read raises LIBRARY_VERSION and
+// adds a step to MIGRATIONS that turns the previous version into the next.
+
+export const LIBRARY_VERSION = 1;
+export const DEFAULT_LIST_NAME = "Reading list";
+/** The id of the list a new library starts with: fixed, so that every read of "nothing stored" agrees. */
+export const FIRST_LIST_ID = "default";
+export const MAX_LIST_NAME = 80;
+export const MAX_LISTS = 100;
+export const MAX_ENTRIES_PER_LIST = 5_000;
+
+/** A paper's slug as the app makes them (lib/digest/normalize.ts): lowercase words joined by "-". */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const slugSchema = z.string().check(z.maxLength(200), z.regex(SLUG_PATTERN));
+const timeSchema = z.string().check(z.iso.datetime({ offset: true }));
+
+const entrySchema = z.object({ slug: slugSchema, addedAt: timeSchema });
+
+const listSchema = z.object({
+  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  name: z.string().check(z.minLength(1), z.maxLength(MAX_LIST_NAME)),
+  createdAt: timeSchema,
+  entries: z.array(entrySchema).check(z.maxLength(MAX_ENTRIES_PER_LIST)),
+});
+
+export const libraryV1Schema = z.looseObject({
+  version: z.literal(1),
+  defaultListId: z.string(),
+  lists: z.array(listSchema).check(z.maxLength(MAX_LISTS)),
+});
+
+export type ListEntry = z.infer<typeof entrySchema>;
+export type ReadingList = z.infer<typeof listSchema>;
+export type Library = z.infer<typeof libraryV1Schema>;
+
+/** Steps from version n to n + 1, applied in turn to an older document before it is validated. */
+const MIGRATIONS: Record<number, (document: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export type ParseResult =
+  | { ok: true; library: Library; migratedFrom: number | null }
+  | { ok: false; reason: "not-json" | "invalid" | "newer-version"; detail: string };
+
+/** Reads a stored or imported document: JSON, any known version, validated, then tidied. */
+export function parseLibrary(text: string): ParseResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: "not-json", detail: "it is not JSON" };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { ok: false, reason: "invalid", detail: "it is not a Paperdex lists document" };
+  }
+  let document = value as Record<string, unknown>;
+  const version = document.version;
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
+    return { ok: false, reason: "invalid", detail: "it has no format version" };
+  }
+  if (version > LIBRARY_VERSION) {
+    return {
+      ok: false,
+      reason: "newer-version",
+      detail: `it was written by a newer Paperdex (format ${version}; this one reads up to ${LIBRARY_VERSION})`,
+    };
+  }
+  for (let v = version; v < LIBRARY_VERSION; v++) {
+    const step = MIGRATIONS[v];
+    if (!step) return { ok: false, reason: "invalid", detail: `format ${version} cannot be read` };
+    document = { ...step(document), version: v + 1 };
+  }
+  const parsed = libraryV1Schema.safeParse(document);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join(".")}` : "";
+    return { ok: false, reason: "invalid", detail: `it does not have the expected shape${where}` };
+  }
+  return { ok: true, library: tidy(parsed.data), migratedFrom: version < LIBRARY_VERSION ? version : null };
+}
+
+export function serializeLibrary(library: Library): string {
+  return JSON.stringify(library);
+}
+
+/** Ids for new lists: short, random, and available outside secure contexts (unlike randomUUID). */
+export function newListId(): string {
+  const bytes = new Uint8Array(9);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(36).padStart(2, "0")).join("");
+}
+
+export function emptyLibrary(now: Date, id = FIRST_LIST_ID): Library {
+  return {
+    version: LIBRARY_VERSION,
+    defaultListId: id,
+    lists: [{ id, name: DEFAULT_LIST_NAME, createdAt: now.toISOString(), entries: [] }],
+  };
+}
+
+/**
+ * The invariants a valid document may still break (it may come from a hand-edited file):
+ * at least one list, unique list ids, each paper once per list, a default that exists.
+ */
+function tidy(library: Library): Library {
+  const ids = new Set<string>();
+  const lists = library.lists.flatMap((list) => {
+    if (ids.has(list.id)) return [];
+    ids.add(list.id);
+    const slugs = new Set<string>();
+    const entries = list.entries.filter((e) => !slugs.has(e.slug) && slugs.add(e.slug));
+    return [{ ...list, entries }];
+  });
+  if (lists.length === 0) return { ...emptyLibrary(new Date()), ...withoutLists(library) };
+  const defaultListId = ids.has(library.defaultListId) ? library.defaultListId : lists[0]!.id;
+  return { ...library, defaultListId, lists };
+}
+
+function withoutLists(library: Library): Record<string, unknown> {
+  const { lists: _lists, defaultListId: _default, version: _version, ...rest } = library;
+  return rest;
+}
+
+export function defaultList(library: Library): ReadingList {
+  return library.lists.find((l) => l.id === library.defaultListId) ?? library.lists[0]!;
+}
+
+export function findList(library: Library, listId: string): ReadingList | undefined {
+  return library.lists.find((l) => l.id === listId);
+}
+
+/** The lists that hold a paper, in the library's order. */
+export function listsWith(library: Library, slug: string): ReadingList[] {
+  return library.lists.filter((l) => l.entries.some((e) => e.slug === slug));
+}
+
+function updateList(library: Library, listId: string, change: (list: ReadingList) => ReadingList): Library {
+  if (!findList(library, listId)) return library;
+  return { ...library, lists: library.lists.map((l) => (l.id === listId ? change(l) : l)) };
+}
+
+export function cleanListName(name: string): string {
+  return name.replace(/\s+/g, " ").trim().slice(0, MAX_LIST_NAME);
+}
+
+/** Adds a paper at the end of a list; a paper already there keeps its place and date. */
+export function addEntry(library: Library, listId: string, slug: string, now: Date): Library {
+  return updateList(library, listId, (list) =>
+    list.entries.some((e) => e.slug === slug) || list.entries.length >= MAX_ENTRIES_PER_LIST
+      ? list
+      : { ...list, entries: [...list.entries, { slug, addedAt: now.toISOString() }] },
+  );
+}
+
+export function removeEntry(library: Library, listId: string, slug: string): Library {
+  return updateList(library, listId, (list) => ({ ...list, entries: list.entries.filter((e) => e.slug !== slug) }));
+}
+
+/** Puts an entry back where it was (undo of a removal). */
+export function restoreEntry(library: Library, listId: string, entry: ListEntry, index: number): Library {
+  return updateList(library, listId, (list) => {
+    if (list.entries.some((e) => e.slug === entry.slug)) return list;
+    const entries = [...list.entries];
+    entries.splice(Math.min(Math.max(index, 0), entries.length), 0, entry);
+    return { ...list, entries };
+  });
+}
+
+export function hasEntry(library: Library, listId: string, slug: string): boolean {
+  return findList(library, listId)?.entries.some((e) => e.slug === slug) ?? false;
+}
+
+export function toggleEntry(library: Library, listId: string, slug: string, now: Date): Library {
+  return hasEntry(library, listId, slug) ? removeEntry(library, listId, slug) : addEntry(library, listId, slug, now);
+}
+
+/** Moves an entry `delta` places up (negative) or down (positive), clamped to the list. */
+export function moveEntry(library: Library, listId: string, slug: string, delta: number): Library {
+  return updateList(library, listId, (list) => {
+    const from = list.entries.findIndex((e) => e.slug === slug);
+    if (from < 0) return list;
+    const to = Math.min(Math.max(from + delta, 0), list.entries.length - 1);
+    if (to === from) return list;
+    const entries = [...list.entries];
+    const [entry] = entries.splice(from, 1);
+    entries.splice(to, 0, entry!);
+    return { ...list, entries };
+  });
+}
+
+/** A new list at the end; its id comes back with the library. */
+export function createList(
+  library: Library,
+  name: string,
+  now: Date,
+  entries: ListEntry[] = [],
+  id = newListId(),
+): { library: Library; listId: string | null } {
+  const clean = cleanListName(name);
+  if (!clean || library.lists.length >= MAX_LISTS) return { library, listId: null };
+  const list: ReadingList = { id, name: clean, createdAt: now.toISOString(), entries: entries.slice(0, MAX_ENTRIES_PER_LIST) };
+  return { library: { ...library, lists: [...library.lists, list] }, listId: id };
+}
+
+export function renameList(library: Library, listId: string, name: string): Library {
+  const clean = cleanListName(name);
+  return clean ? updateList(library, listId, (list) => ({ ...list, name: clean })) : library;
+}
+
+export function setDefaultList(library: Library, listId: string): Library {
+  return findList(library, listId) ? { ...library, defaultListId: listId } : library;
+}
+
+/** What deleting a list removed, so that it can be put back. */
+export interface DeletedList {
+  list: ReadingList;
+  index: number;
+  wasDefault: boolean;
+}
+
+/** Deletes a list; deleting the only one leaves an empty default list in its place. */
+export function deleteList(library: Library, listId: string, now: Date): { library: Library; deleted: DeletedList | null } {
+  const index = library.lists.findIndex((l) => l.id === listId);
+  if (index < 0) return { library, deleted: null };
+  const deleted = { list: library.lists[index]!, index, wasDefault: library.defaultListId === listId };
+  const lists = library.lists.filter((l) => l.id !== listId);
+  if (lists.length === 0) return { library: { ...emptyLibrary(now), ...withoutLists(library) }, deleted };
+  const defaultListId = deleted.wasDefault ? lists[0]!.id : library.defaultListId;
+  return { library: { ...library, defaultListId, lists }, deleted };
+}
+
+/** Undo of deleteList: the list back at its place (and as the default if it was). */
+export function restoreList(library: Library, deleted: DeletedList): Library {
+  if (findList(library, deleted.list.id)) return library;
+  const lists = [...library.lists];
+  // An empty default created only because the last list was deleted gives way to it.
+  const placeholder = lists.length === 1 && lists[0]!.entries.length === 0 && lists[0]!.name === DEFAULT_LIST_NAME;
+  if (placeholder && deleted.index === 0 && deleted.wasDefault) lists.splice(0, 1);
+  lists.splice(Math.min(deleted.index, lists.length), 0, deleted.list);
+  return { ...library, lists, defaultListId: deleted.wasDefault ? deleted.list.id : library.defaultListId };
+}
+
+/** The whole document as an export file: the stored format itself, with the time of export. */
+export function exportLibrary(library: Library, now: Date): string {
+  return JSON.stringify({ ...library, exportedAt: now.toISOString() }, null, 2) + "\n";
+}
+
+/**
+ * Merges an imported document into this one: a list with the same id or the same name (any
+ * case) gets the imported papers it lacks, appended in their order; other lists are added.
+ * This library's default list and its own fields win; fields only the import has are added.
+ */
+export function mergeLibraries(current: Library, imported: Library): Library {
+  const { exportedAt: _exportedAt, ...importedFields } = withoutLists(imported);
+  let lists = [...current.lists];
+  for (const incoming of imported.lists) {
+    const target =
+      lists.find((l) => l.id === incoming.id) ??
+      lists.find((l) => l.name.toLocaleLowerCase() === incoming.name.toLocaleLowerCase());
+    if (target) {
+      const have = new Set(target.entries.map((e) => e.slug));
+      const added = incoming.entries.filter((e) => !have.has(e.slug));
+      const merged = { ...target, entries: [...target.entries, ...added].slice(0, MAX_ENTRIES_PER_LIST) };
+      lists = lists.map((l) => (l === target ? merged : l));
+    } else if (lists.length < MAX_LISTS) {
+      lists.push(incoming);
+    }
+  }
+  return { ...importedFields, ...current, lists };
+}
+
+/** Replaces this library by an imported one (its export time is not kept). */
+export function replaceLibrary(imported: Library): Library {
+  const { exportedAt: _exportedAt, ...rest } = imported;
+  return rest;
+}
