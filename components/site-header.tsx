@@ -5,6 +5,7 @@ const NAV = [
   { href: "/", label: "Browse" },
   { href: "/search", label: "Search" },
   { href: "/topics", label: "Topics" },
+  { href: "/trends", label: "Trends" },
   { href: "/digests", label: "Digests" },
   { href: "/similar", label: "More like this" },
 ];
@@ -19,7 +20,7 @@ export function SiteHeader() {
           </span>
           Paperdex
         </Link>
-        <nav aria-label="Main" className="flex gap-4 text-sm text-stone-600 dark:text-stone-300">
+        <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-stone-600 dark:text-stone-300">
           {NAV.map((item) => (
             <Link key={item.href} href={item.href} className="rounded px-1 hover:text-accent-600 dark:hover:text-accent-100">
               {item.label}

@@ -151,6 +151,8 @@ export const topicsRoute = defineRoute({
   responses: { 200: { description: "Every topic.", schema: topicsResponseSchema }, 500: internalError },
 });
 
+export { trendsRoute } from "../trends/api";
+
 export const openApiRoute = defineRoute({
   method: "get",
   path: "/api/openapi.json",
