@@ -22,6 +22,7 @@ const nextConfig: NextConfig = {
       { source: "/api/:path*", headers: [DATA_CSP] },
       { source: "/search/feed.xml", headers: [DATA_CSP] },
       { source: "/search/export.:format", headers: [DATA_CSP] },
+      { source: "/list/export.:format", headers: [DATA_CSP] },
     ]);
   },
   // Native and WebAssembly database drivers are loaded by Node at run time, not bundled.

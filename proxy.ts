@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { tooManyPapers } from "./lib/reading-lists/share-params";
+import { tooManyPapersResponse } from "./lib/reading-lists/too-many";
 
 // A fresh nonce per page request for a strict Content-Security-Policy: Next.js adds it to its
 // own scripts (read from the request's CSP header), and no other script can run, so even a
@@ -19,6 +21,7 @@ export function proxy(request: NextRequest) {
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
+  if (request.nextUrl.pathname === "/list" && tooManyPapers(request.nextUrl.searchParams)) return tooManyPapersResponse(csp);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
@@ -31,7 +34,7 @@ export const config = {
   matcher: [
     {
       // Pages only: API routes, feeds and static files get a fixed policy from next.config.ts.
-      source: "/((?!api|search/feed.xml|search/export|_next/static|_next/image|favicon.ico).*)",
+      source: "/((?!api|search/feed.xml|search/export|list/export|_next/static|_next/image|favicon.ico).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

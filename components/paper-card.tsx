@@ -2,11 +2,14 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { TopicRef } from "@/lib/papers/types";
 import { CodeLink } from "./code-link";
+import { SaveButton } from "./reading-lists/save-button";
 import { TopicChips } from "./topic-chip";
 
 interface PaperCardProps {
   slug: string;
   title: ReactNode;
+  /** The title as text, when `title` is marked up (highlights): names the paper to the save button. */
+  plainTitle?: string;
   excerpt: ReactNode;
   topics: TopicRef[];
   codeUrl: string | null;
@@ -15,7 +18,7 @@ interface PaperCardProps {
   selectable?: boolean;
 }
 
-export function PaperCard({ slug, title, excerpt, topics, codeUrl, meta, selectable = false }: PaperCardProps) {
+export function PaperCard({ slug, title, plainTitle, excerpt, topics, codeUrl, meta, selectable = false }: PaperCardProps) {
   return (
     <article className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm transition focus-within:border-accent-500 hover:border-stone-300 dark:border-stone-800 dark:bg-stone-900 dark:hover:border-stone-700">
       <div className="flex items-start gap-3">
@@ -24,6 +27,7 @@ export function PaperCard({ slug, title, excerpt, topics, codeUrl, meta, selecta
             {title}
           </Link>
         </h2>
+        <SaveButton slug={slug} title={plainTitle ?? (typeof title === "string" ? title : slug)} />
         {selectable && (
           <label className="mt-1 flex shrink-0 items-center gap-1 text-xs text-stone-500">
             <input type="checkbox" name="paper" value={slug} />

@@ -8,6 +8,7 @@ const NAV = [
   { href: "/trends", label: "Trends" },
   { href: "/digests", label: "Digests" },
   { href: "/similar", label: "More like this" },
+  { href: "/lists", label: "Lists" },
 ];
 
 export function SiteHeader() {

@@ -181,6 +181,7 @@ export default async function SearchPage({ searchParams }: Props) {
                       <PaperCard
                         slug={hit.slug}
                         title={<Highlighted segments={hit.titleSegments} />}
+                        plainTitle={hit.title}
                         excerpt={<Highlighted segments={hit.snippetSegments} />}
                         topics={hit.topics.map((slug) => ({ slug, name: topicName.get(slug) ?? slug }))}
                         codeUrl={hit.codeUrl}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Notice } from "@/components/notice";
+import { SaveButton } from "@/components/reading-lists/save-button";
 import { papersBySlugs } from "@/lib/papers/queries";
 import { describeIssue, type RawParams } from "@/lib/api/params";
 import { moreLikeThese, type SimilarPaper } from "@/lib/search/similar";
@@ -87,8 +88,11 @@ export default async function SimilarPage({ searchParams }: { searchParams: Prom
                 <Link href={`/papers/${hit.slug}`} className="hover:text-accent-600">
                   {hit.title}
                 </Link>
-                <span className="text-xs text-stone-500 tabular-nums" title="similarity">
-                  {Math.round(hit.score * 100)}%
+                <span className="flex shrink-0 items-center gap-2">
+                  <span className="text-xs text-stone-500 tabular-nums" title="similarity">
+                    {Math.round(hit.score * 100)}%
+                  </span>
+                  <SaveButton slug={hit.slug} title={hit.title} variant="icon" />
                 </span>
               </li>
             ))}

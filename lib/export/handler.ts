@@ -10,7 +10,7 @@ import { loadResults } from "./load";
 
 export type ExportFormat = "atom" | "json" | "csv" | "bibtex";
 
-const CONTENT_TYPES: Record<ExportFormat, string> = {
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
   atom: "application/atom+xml; charset=utf-8",
   json: "application/json; charset=utf-8",
   csv: "text/csv; charset=utf-8",

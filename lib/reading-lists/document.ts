@@ -1,13 +1,12 @@
-import * as z from "zod/mini";
-
 // The visitor's personal data, kept in their browser: one versioned JSON document. Pure
-// functions only (no storage, no DOM), so the same rules serve the store, imports and tests.
+// functions only (no storage, no DOM, no validator: that is schema.ts, loaded after the page),
+// so the same rules serve the store, imports and tests.
 //
 // How it grows: issue 14 §2 ("seen" papers, "not interested") adds new *optional* top-level
 // fields to this same document, exported with it. The schema is a loose object, so a field
 // this build does not know is kept as it is and written back unchanged: an older tab never
 // drops what a newer one stored. A change old code could not read raises LIBRARY_VERSION and
-// adds a step to MIGRATIONS that turns the previous version into the next.
+// adds a step to MIGRATIONS (schema.ts) that turns the previous version into the next.
 
 export const LIBRARY_VERSION = 1;
 export const DEFAULT_LIST_NAME = "Reading list";
@@ -19,70 +18,29 @@ export const MAX_ENTRIES_PER_LIST = 5_000;
 
 /** A paper's slug as the app makes them (lib/digest/normalize.ts): lowercase words joined by "-". */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const slugSchema = z.string().check(z.maxLength(200), z.regex(SLUG_PATTERN));
-const timeSchema = z.string().check(z.iso.datetime({ offset: true }));
 
-const entrySchema = z.object({ slug: slugSchema, addedAt: timeSchema });
+// The shapes, written out so that the save button needs no validator to use them; schema.ts
+// validates stored and imported documents against them (and checks that both agree).
 
-const listSchema = z.object({
-  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
-  name: z.string().check(z.minLength(1), z.maxLength(MAX_LIST_NAME)),
-  createdAt: timeSchema,
-  entries: z.array(entrySchema).check(z.maxLength(MAX_ENTRIES_PER_LIST)),
-});
+export interface ListEntry {
+  slug: string;
+  /** ISO 8601 time. */
+  addedAt: string;
+}
 
-export const libraryV1Schema = z.looseObject({
-  version: z.literal(1),
-  defaultListId: z.string(),
-  lists: z.array(listSchema).check(z.maxLength(MAX_LISTS)),
-});
+export interface ReadingList {
+  id: string;
+  name: string;
+  createdAt: string;
+  entries: ListEntry[];
+}
 
-export type ListEntry = z.infer<typeof entrySchema>;
-export type ReadingList = z.infer<typeof listSchema>;
-export type Library = z.infer<typeof libraryV1Schema>;
-
-/** Steps from version n to n + 1, applied in turn to an older document before it is validated. */
-const MIGRATIONS: Record<number, (document: Record<string, unknown>) => Record<string, unknown>> = {};
-
-export type ParseResult =
-  | { ok: true; library: Library; migratedFrom: number | null }
-  | { ok: false; reason: "not-json" | "invalid" | "newer-version"; detail: string };
-
-/** Reads a stored or imported document: JSON, any known version, validated, then tidied. */
-export function parseLibrary(text: string): ParseResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { ok: false, reason: "not-json", detail: "it is not JSON" };
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { ok: false, reason: "invalid", detail: "it is not a Paperdex lists document" };
-  }
-  let document = value as Record<string, unknown>;
-  const version = document.version;
-  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
-    return { ok: false, reason: "invalid", detail: "it has no format version" };
-  }
-  if (version > LIBRARY_VERSION) {
-    return {
-      ok: false,
-      reason: "newer-version",
-      detail: `it was written by a newer Paperdex (format ${version}; this one reads up to ${LIBRARY_VERSION})`,
-    };
-  }
-  for (let v = version; v < LIBRARY_VERSION; v++) {
-    const step = MIGRATIONS[v];
-    if (!step) return { ok: false, reason: "invalid", detail: `format ${version} cannot be read` };
-    document = { ...step(document), version: v + 1 };
-  }
-  const parsed = libraryV1Schema.safeParse(document);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` at ${issue.path.join(".")}` : "";
-    return { ok: false, reason: "invalid", detail: `it does not have the expected shape${where}` };
-  }
-  return { ok: true, library: tidy(parsed.data), migratedFrom: version < LIBRARY_VERSION ? version : null };
+export interface Library {
+  version: 1;
+  defaultListId: string;
+  lists: ReadingList[];
+  /** Fields of later additions (or of a newer build), kept as they are. */
+  [field: string]: unknown;
 }
 
 export function serializeLibrary(library: Library): string {
@@ -108,7 +66,7 @@ export function emptyLibrary(now: Date, id = FIRST_LIST_ID): Library {
  * The invariants a valid document may still break (it may come from a hand-edited file):
  * at least one list, unique list ids, each paper once per list, a default that exists.
  */
-function tidy(library: Library): Library {
+export function tidyLibrary(library: Library): Library {
   const ids = new Set<string>();
   const lists = library.lists.flatMap((list) => {
     if (ids.has(list.id)) return [];
@@ -237,11 +195,14 @@ export function deleteList(library: Library, listId: string, now: Date): { libra
 
 /** Undo of deleteList: the list back at its place (and as the default if it was). */
 export function restoreList(library: Library, deleted: DeletedList): Library {
-  if (findList(library, deleted.list.id)) return library;
-  const lists = [...library.lists];
-  // An empty default created only because the last list was deleted gives way to it.
-  const placeholder = lists.length === 1 && lists[0]!.entries.length === 0 && lists[0]!.name === DEFAULT_LIST_NAME;
-  if (placeholder && deleted.index === 0 && deleted.wasDefault) lists.splice(0, 1);
+  let lists = [...library.lists];
+  // An empty default made only because the last list was deleted gives way to it (it may even
+  // have the same id, FIRST_LIST_ID).
+  const only = lists.length === 1 ? lists[0]! : null;
+  if (only && only.entries.length === 0 && only.name === DEFAULT_LIST_NAME && deleted.index === 0 && deleted.wasDefault) {
+    lists = [];
+  }
+  if (lists.some((l) => l.id === deleted.list.id)) return library;
   lists.splice(Math.min(deleted.index, lists.length), 0, deleted.list);
   return { ...library, lists, defaultListId: deleted.wasDefault ? deleted.list.id : library.defaultListId };
 }

@@ -1,4 +1,5 @@
-import { emptyLibrary, parseLibrary, serializeLibrary, type Library } from "./document";
+import { emptyLibrary, serializeLibrary, type Library } from "./document";
+import type { ParseResult } from "./schema";
 
 // The library in localStorage, as an external store for useSyncExternalStore: one cached
 // snapshot per page, refreshed by this tab's own writes and by other tabs' (the `storage`
@@ -33,9 +34,13 @@ export type Snapshot =
 /** The part of the Web Storage API the store uses (tests pass a Map-backed one). */
 export type StorageLike = Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">;
 
+export type Parser = (text: string) => ParseResult;
+
 export interface LibraryStore {
   subscribe(listener: () => void): () => void;
-  getSnapshot(): Snapshot;
+  /** Null until the validator is loaded. */
+  getSnapshot(): Snapshot | null;
+  setParser(parser: Parser): void;
   /** Applies a change to the latest stored library; returns an error message when it could not be saved. */
   update(change: (library: Library) => Library): string | null;
   /** The raw text of a kept-aside value (for download). */
@@ -68,11 +73,16 @@ function keepAside(storage: StorageLike, raw: string, detail: string, now: numbe
   }
 }
 
-export function createLibraryStore(storage: StorageLike | null, clock: () => Date = () => new Date()): LibraryStore {
+export function createLibraryStore(
+  storage: StorageLike | null,
+  parseLibrary: Parser | null,
+  clock: () => Date = () => new Date(),
+): LibraryStore {
   const listeners = new Set<() => void>();
   let snapshot: Snapshot | null = null;
+  let parse = parseLibrary;
 
-  function read(): Snapshot {
+  function read(parseLibrary: Parser): Snapshot {
     if (!storage) return { status: "unavailable", reason: "this browser does not allow sites to store data" };
     let raw: string | null;
     try {
@@ -106,12 +116,18 @@ export function createLibraryStore(storage: StorageLike | null, clock: () => Dat
       return () => listeners.delete(listener);
     },
     getSnapshot() {
-      snapshot ??= read();
+      if (!parse) return null;
+      snapshot ??= read(parse);
       return snapshot;
     },
+    setParser(parser) {
+      parse = parser;
+      store.refresh();
+    },
     update(change) {
+      if (!parse) return "Not ready yet: try again in a moment.";
       // Start from what is stored now: another tab may have written since this one last read.
-      const current = read();
+      const current = read(parse);
       if (current.status !== "ready") return `Nothing can be saved: ${current.reason}.`;
       if (current.readOnly) return current.readOnly;
       const next = change(current.library);
@@ -158,7 +174,8 @@ export function libraryStore(): LibraryStore {
   } catch {
     storage = null;
   }
-  const store = createLibraryStore(storage);
+  const store = createLibraryStore(storage, null);
+  void import("./schema").then(({ parseLibrary }) => store.setParser(parseLibrary));
   window.addEventListener("storage", (event) => {
     if (event.key === null || event.key === STORAGE_KEY || event.key.startsWith(KEPT_ASIDE_PREFIX)) store.refresh();
   });

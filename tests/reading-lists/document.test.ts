@@ -6,11 +6,11 @@ import {
   deleteList,
   emptyLibrary,
   exportLibrary,
+  FIRST_LIST_ID,
   LIBRARY_VERSION,
   listsWith,
   mergeLibraries,
   moveEntry,
-  parseLibrary,
   removeEntry,
   renameList,
   replaceLibrary,
@@ -20,6 +20,7 @@ import {
   toggleEntry,
   type Library,
 } from "@/lib/reading-lists/document";
+import { parseLibrary } from "@/lib/reading-lists/schema";
 
 const T0 = new Date("2026-01-02T03:04:05.000Z");
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -168,6 +169,12 @@ describe("lists and their papers", () => {
     expect(empty.lists).toHaveLength(1);
     expect(empty.lists[0]!.entries).toEqual([]);
     expect(restoreList(empty, only!)).toEqual(one);
+
+    // The first list of a new library has the same id as the empty one that replaces it.
+    const fresh = addEntry(emptyLibrary(T0), FIRST_LIST_ID, "a", T0);
+    const { library: replaced, deleted: first } = deleteList(fresh, FIRST_LIST_ID, later(4));
+    expect(replaced.lists.map((l) => [l.id, l.entries.length])).toEqual([[FIRST_LIST_ID, 0]]);
+    expect(restoreList(replaced, first!)).toEqual(fresh);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addEntry, emptyLibrary, LIBRARY_VERSION, moveEntry, serializeLibrary } from "@/lib/reading-lists/document";
+import { parseLibrary } from "@/lib/reading-lists/schema";
 import { createLibraryStore, KEPT_ASIDE_PREFIX, STORAGE_KEY, type StorageLike } from "@/lib/reading-lists/store";
 
 /** localStorage's behaviour over a Map, with an optional quota in characters. */
@@ -30,14 +31,14 @@ const clock = () => NOW;
 
 function ready(store: ReturnType<typeof createLibraryStore>) {
   const snapshot = store.getSnapshot();
-  if (snapshot.status !== "ready") throw new Error("store not ready");
+  if (snapshot?.status !== "ready") throw new Error("store not ready");
   return snapshot;
 }
 
 describe("the browser store", () => {
   it("reads nothing as an empty library and writes only on a change, in the versioned format", () => {
     const storage = new MemoryStorage();
-    const store = createLibraryStore(storage, clock);
+    const store = createLibraryStore(storage, parseLibrary, clock);
     expect(ready(store).library.lists).toHaveLength(1);
     expect(storage.items.size).toBe(0);
     const id = ready(store).library.defaultListId;
@@ -49,11 +50,11 @@ describe("the browser store", () => {
     expect(stored.version).toBe(LIBRARY_VERSION);
     expect(stored.lists[0]!.entries).toEqual([{ slug: "a-paper", addedAt: NOW.toISOString() }]);
     // A second store over the same storage (a reload) sees the same library.
-    expect(ready(createLibraryStore(storage, clock)).library).toEqual(ready(store).library);
+    expect(ready(createLibraryStore(storage, parseLibrary, clock)).library).toEqual(ready(store).library);
   });
 
   it("keeps one snapshot until something changes, and tells subscribers when it does", () => {
-    const store = createLibraryStore(new MemoryStorage(), clock);
+    const store = createLibraryStore(new MemoryStorage(), parseLibrary, clock);
     const first = store.getSnapshot();
     expect(store.getSnapshot()).toBe(first);
     let calls = 0;
@@ -68,8 +69,8 @@ describe("the browser store", () => {
 
   it("starts from what another tab stored, not from its own stale snapshot, and refreshes on their event", () => {
     const storage = new MemoryStorage();
-    const tabA = createLibraryStore(storage, clock);
-    const tabB = createLibraryStore(storage, clock);
+    const tabA = createLibraryStore(storage, parseLibrary, clock);
+    const tabB = createLibraryStore(storage, parseLibrary, clock);
     const stale = ready(tabB).library;
     tabA.update((lib) => addEntry(lib, lib.defaultListId, "from-a", NOW));
     expect(ready(tabB).library).toBe(stale);
@@ -89,7 +90,7 @@ describe("the browser store", () => {
     ])("%s is kept aside, not destroyed, and reported", (_, raw, detail) => {
       const storage = new MemoryStorage();
       storage.setItem(STORAGE_KEY, raw);
-      const store = createLibraryStore(storage, clock);
+      const store = createLibraryStore(storage, parseLibrary, clock);
       const snapshot = ready(store);
       expect(snapshot.readOnly).toBeNull();
       expect(snapshot.keptAside).toHaveLength(1);
@@ -102,7 +103,7 @@ describe("the browser store", () => {
       // New saves work and do not touch the kept value; reading again does not copy it twice.
       expect(store.update((lib) => addEntry(lib, lib.defaultListId, "fresh", NOW))).toBeNull();
       expect(storage.getItem(kept.key)).toBe(raw);
-      expect(ready(createLibraryStore(storage, clock)).keptAside).toHaveLength(1);
+      expect(ready(createLibraryStore(storage, parseLibrary, clock)).keptAside).toHaveLength(1);
 
       store.discardKeptAside(kept.key);
       expect(ready(store).keptAside).toEqual([]);
@@ -113,7 +114,7 @@ describe("the browser store", () => {
       const raw = "x".repeat(60);
       const storage = new MemoryStorage(100);
       storage.setItem(STORAGE_KEY, raw);
-      const store = createLibraryStore(storage, clock);
+      const store = createLibraryStore(storage, parseLibrary, clock);
       expect(ready(store).readOnly).toMatch(/could not be read/);
       expect(store.update((lib) => addEntry(lib, lib.defaultListId, "a", NOW))).toMatch(/could not be read/);
       expect(storage.getItem(STORAGE_KEY)).toBe(raw);
@@ -122,7 +123,7 @@ describe("the browser store", () => {
 
   it("says so when storage is full or missing, keeping the last saved library", () => {
     const storage = new MemoryStorage();
-    const store = createLibraryStore(storage, clock);
+    const store = createLibraryStore(storage, parseLibrary, clock);
     const id = ready(store).library.defaultListId;
     expect(store.update((lib) => addEntry(lib, id, "short", NOW))).toBeNull();
     const saved = storage.getItem(STORAGE_KEY)!;
@@ -131,9 +132,22 @@ describe("the browser store", () => {
     expect(storage.getItem(STORAGE_KEY)).toBe(saved);
     expect(ready(store).library.lists[0]!.entries.map((e) => e.slug)).toEqual(["short"]);
 
-    const none = createLibraryStore(null, clock);
-    expect(none.getSnapshot().status).toBe("unavailable");
+    const none = createLibraryStore(null, parseLibrary, clock);
+    expect(none.getSnapshot()?.status).toBe("unavailable");
     expect(none.update((lib) => lib)).toMatch(/does not allow/);
+  });
+
+  it("has no snapshot and refuses changes until its validator is there (as while the page loads)", () => {
+    const storage = new MemoryStorage();
+    const store = createLibraryStore(storage, null, clock);
+    let calls = 0;
+    store.subscribe(() => calls++);
+    expect(store.getSnapshot()).toBeNull();
+    expect(store.update((lib) => addEntry(lib, lib.defaultListId, "a", NOW))).toMatch(/Not ready/);
+    expect(storage.items.size).toBe(0);
+    store.setParser(parseLibrary);
+    expect(calls).toBe(1);
+    expect(ready(store).library.lists).toHaveLength(1);
   });
 
   it("stores the order of a list as changed", () => {
@@ -141,9 +155,9 @@ describe("the browser store", () => {
     let lib = emptyLibrary(NOW, "main");
     for (const slug of ["a", "b", "c"]) lib = addEntry(lib, "main", slug, NOW);
     storage.setItem(STORAGE_KEY, serializeLibrary(lib));
-    const store = createLibraryStore(storage, clock);
+    const store = createLibraryStore(storage, parseLibrary, clock);
     store.update((l) => moveEntry(l, "main", "c", -2));
-    const reread = ready(createLibraryStore(storage, clock)).library;
+    const reread = ready(createLibraryStore(storage, parseLibrary, clock)).library;
     expect(reread.lists[0]!.entries.map((e) => e.slug)).toEqual(["c", "a", "b"]);
   });
 });

@@ -8,6 +8,7 @@ import { getPaper, listTopics } from "@/lib/papers/queries";
 import { cookies } from "next/headers";
 import { Highlighted } from "@/components/highlighted";
 import { Notice } from "@/components/notice";
+import { SaveButton } from "@/components/reading-lists/save-button";
 import { PaperTopics } from "@/components/papers/paper-topics";
 import { ADMIN_COOKIE, editingEnabled, isEditor } from "@/lib/admin/auth";
 import { firstAppearance } from "@/lib/papers/provenance";
@@ -44,11 +45,10 @@ export default async function PaperPage({ params, searchParams }: Props) {
       <div className="min-w-0">
         <BackLink href="/">All papers</BackLink>
         <h1 className="font-serif text-3xl leading-tight font-semibold tracking-tight">{paper.title}</h1>
-        {paper.codeUrl && (
-          <p className="mt-3">
-            <CodeLink url={paper.codeUrl} />
-          </p>
-        )}
+        <div className="mt-3 flex flex-wrap items-center gap-3">
+          <SaveButton slug={paper.slug} title={paper.title} variant="page" />
+          {paper.codeUrl && <CodeLink url={paper.codeUrl} />}
+        </div>
         {flash && (
           <div className="mt-4">
             <Notice tone={flash.tone} title={flash.title} />
@@ -120,10 +120,11 @@ export default async function PaperPage({ params, searchParams }: Props) {
             </h2>
             <ul className="mt-2 space-y-2">
               {related.map((r) => (
-                <li key={r.slug}>
+                <li key={r.slug} className="flex items-start justify-between gap-2">
                   <Link href={`/papers/${r.slug}`} className="leading-snug hover:text-accent-600">
                     {r.title}
                   </Link>
+                  <SaveButton slug={r.slug} title={r.title} variant="icon" />
                 </li>
               ))}
             </ul>
