@@ -3,10 +3,13 @@
 // so the same rules serve the store, imports and tests.
 //
 // How it grows: issue 14 §2 ("seen" papers, "not interested") adds new *optional* top-level
-// fields to this same document, exported with it. The schema is a loose object, so a field
-// this build does not know is kept as it is and written back unchanged: an older tab never
-// drops what a newer one stored. A change old code could not read raises LIBRARY_VERSION and
-// adds a step to MIGRATIONS (schema.ts) that turns the previous version into the next.
+// fields to this same document, exported with it. The schema is a loose object, so a top-level
+// field this build does not know is kept as it is and written back unchanged, and a document of
+// a newer version is left in storage untouched (the store turns read-only until a reload, see
+// store.ts): an older tab never drops what a newer one stored. Lists and entries are not loose
+// (unknown fields in them are dropped), so a field added there, like any change old code could
+// not read, raises LIBRARY_VERSION and adds a step to MIGRATIONS (schema.ts) that turns the
+// previous version into the next.
 
 export const LIBRARY_VERSION = 1;
 export const DEFAULT_LIST_NAME = "Reading list";

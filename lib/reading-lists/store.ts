@@ -5,13 +5,15 @@ import type { ParseResult } from "./schema";
 // snapshot per page, refreshed by this tab's own writes and by other tabs' (the `storage`
 // event). Nothing here talks to the server.
 //
-// A stored value that cannot be read (not JSON, wrong shape, written by a newer Paperdex) is
-// never overwritten: it is copied to a key of its own first ("kept aside"), and the snapshot
-// says so, so that the page can tell the user and offer it as a download. If it cannot be
-// copied, the store stays read-only rather than lose it.
+// A stored value that cannot be read (not JSON, wrong shape) is never overwritten: it is
+// copied to a key of its own first ("kept aside"), and the snapshot says so, so that the page
+// can tell the user and offer it as a download. If it cannot be copied, the store stays
+// read-only rather than lose it. A value written by a newer Paperdex is valid, just not for
+// this build: it stays where it is and the store is read-only until the page is reloaded.
 
 export const STORAGE_KEY = "paperdex:library";
 export const KEPT_ASIDE_PREFIX = "paperdex:library:kept-aside:";
+export const NEWER_VERSION = "Your lists were saved by a newer Paperdex; reload the page to see and change them.";
 
 export interface KeptAside {
   key: string;
@@ -26,7 +28,7 @@ export type Snapshot =
       library: Library;
       /** Values that could not be read, kept under keys of their own until the user discards them. */
       keptAside: KeptAside[];
-      /** Set when writing is refused (the unreadable value could not be kept aside). */
+      /** Set when writing is refused (a newer Paperdex's value, or an unreadable one that could not be kept aside). */
       readOnly: string | null;
     }
   | { status: "unavailable"; reason: string };
@@ -96,6 +98,10 @@ export function createLibraryStore(
       const parsed = parseLibrary(raw);
       if (parsed.ok) {
         library = parsed.library;
+      } else if (parsed.reason === "newer-version") {
+        // Not ours to judge: a newer build (a rolling deploy, another tab) wrote it and reads it.
+        // Leave it where it is and write nothing until this page is reloaded as that build.
+        readOnly = NEWER_VERSION;
       } else if (keepAside(storage, raw, parsed.detail, clock().getTime())) {
         // Safe to start afresh: the old value now lives under its own key.
         storage.removeItem(STORAGE_KEY);

@@ -86,7 +86,6 @@ describe("the browser store", () => {
     it.each([
       ["corrupt JSON", '{"version":1,"lists":[', "not JSON"],
       ["a wrong shape", JSON.stringify({ version: 1, defaultListId: 3, lists: "no" }), "shape"],
-      ["a newer version", JSON.stringify({ version: LIBRARY_VERSION + 1, everything: "new" }), "newer Paperdex"],
     ])("%s is kept aside, not destroyed, and reported", (_, raw, detail) => {
       const storage = new MemoryStorage();
       storage.setItem(STORAGE_KEY, raw);
@@ -108,6 +107,25 @@ describe("the browser store", () => {
       store.discardKeptAside(kept.key);
       expect(ready(store).keptAside).toEqual([]);
       expect(storage.getItem(kept.key)).toBeNull();
+    });
+
+    it("of a newer version is left in place, untouched, and the store is read-only until a reload", () => {
+      // An old tab during a rolling deploy must not wipe what the newer build stored.
+      const raw = JSON.stringify({ version: LIBRARY_VERSION + 1, everything: "new" });
+      const storage = new MemoryStorage();
+      storage.setItem(STORAGE_KEY, raw);
+      const store = createLibraryStore(storage, parseLibrary, clock);
+      const snapshot = ready(store);
+      expect(snapshot.readOnly).toMatch(/newer Paperdex; reload the page/);
+      expect(snapshot.keptAside).toEqual([]);
+      expect(storage.getItem(STORAGE_KEY)).toBe(raw);
+      expect(store.update((lib) => addEntry(lib, lib.defaultListId, "a", NOW))).toMatch(/newer Paperdex/);
+      expect(storage.getItem(STORAGE_KEY)).toBe(raw);
+      expect(storage.items.size).toBe(1);
+      // Once this page runs the newer build (here: the stored value is readable), it is writable again.
+      storage.setItem(STORAGE_KEY, serializeLibrary(emptyLibrary(NOW)));
+      store.refresh();
+      expect(ready(store).readOnly).toBeNull();
     });
 
     it("stays read-only, leaving the value in place, when there is no room to keep a copy", () => {
