@@ -52,33 +52,48 @@ function writeQuery(parsed: ParsedQuery, leftOut: ReadonlySet<string>): string {
   ].join(" ");
 }
 
+/** A term of the query and the plain words that stand for it ("grasp" for "grasp" and "grasping"). */
+interface QueryTerm {
+  term: string;
+  words: string[];
+}
+
 /**
- * The query's plain words that count, rarest first (rarity by the committed IDF table; words
- * it does not know count as rarest; stop words are left out).
+ * The query's terms that count, rarest first (rarity by the committed IDF table; terms it does
+ * not know count as rarest; stop words are left out), each with the words written for it.
  */
-function rarestFirst(parsed: ParsedQuery): string[] {
+function rarestFirst(parsed: ParsedQuery): QueryTerm[] {
   const table = idfTable();
-  return [...new Set(parsed.words)]
-    .map((word) => ({ word, term: terms(word)[0] }))
-    .filter((w): w is { word: string; term: string } => w.term !== undefined)
-    .map((w) => ({ word: w.word, idf: table.idf[w.term] ?? table.unknownIdf }))
-    .sort((a, b) => b.idf - a.idf || a.word.localeCompare(b.word))
-    .map((w) => w.word);
+  const byTerm = new Map<string, string[]>();
+  for (const word of parsed.words) {
+    const term = terms(word)[0];
+    if (term === undefined) continue;
+    const words = byTerm.get(term) ?? [];
+    if (!words.includes(word)) words.push(word);
+    byTerm.set(term, words);
+  }
+  const idf = (term: string) => table.idf[term] ?? table.unknownIdf;
+  return [...byTerm]
+    .map(([term, words]) => ({ term, words }))
+    .sort((a, b) => idf(b.term) - idf(a.term) || a.term.localeCompare(b.term));
 }
 
 /**
  * The queries a relaxed search runs beside the query itself: its ladder (without its rarest
- * plain word, then without its two rarest; stop words never go) and its rare pairs (two of its
- * five rarest words, nothing else but its phrases). Phrases and exclusions are kept as written
- * in all of them. Empty for queries of fewer than three words that count.
+ * term, then without its two rarest, in whatever words they are written; stop words never go)
+ * and its rare pairs (two of its five rarest terms, nothing else but its phrases). Phrases and
+ * exclusions are kept as written in all of them. Empty for queries of fewer than three terms
+ * that count.
  */
 export function relaxedQueries(parsed: ParsedQuery): RelaxedQuery[] {
   const ranked = rarestFirst(parsed);
+  const shown = (group: QueryTerm[]) => group.map((t) => t.words[0]!);
   const queries: RelaxedQuery[] = [];
   const steps = Math.min(MAX_LEFT_OUT, ranked.length - MIN_WORDS_LEFT);
   for (let n = 1; n <= steps; n++) {
     const leftOut = ranked.slice(0, n);
-    queries.push({ q: writeQuery(parsed, new Set(leftOut)), matchingStrategy: "frequency", weight: LADDER_DECAY ** n, leftOut });
+    const q = writeQuery(parsed, new Set(leftOut.flatMap((t) => t.words)));
+    queries.push({ q, matchingStrategy: "frequency", weight: LADDER_DECAY ** n, leftOut: shown(leftOut) });
   }
   if (steps <= 0) return queries;
   const paired = ranked.slice(0, PAIRED_WORDS);
@@ -87,8 +102,8 @@ export function relaxedQueries(parsed: ParsedQuery): RelaxedQuery[] {
   for (let i = 0; i < paired.length; i++) {
     for (let j = i + 1; j < paired.length; j++) {
       const [rarer, other] = [paired[i]!, paired[j]!];
-      const leftOut = ranked.filter((w) => w !== rarer && w !== other);
-      const q = `${phrasesAndExclusions} ${rarer} ${asPrefix(other)}`.trim();
+      const leftOut = shown(ranked.filter((t) => t !== rarer && t !== other));
+      const q = `${phrasesAndExclusions} ${rarer.words[0]} ${asPrefix(other.words[0]!)}`.trim();
       queries.push({ q, matchingStrategy: "all", weight: PAIR_WEIGHT, leftOut });
     }
   }

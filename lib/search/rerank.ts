@@ -21,7 +21,7 @@ const SEARCH_SCORE_WEIGHT = 40;
 export interface RerankCandidate {
   title: string;
   abstract: string;
-  /** Meilisearch's ranking score for this paper, weighted by its query's place on the ladder. */
+  /** Meilisearch's ranking score for this paper, weighted by the weight of the query that found it. */
   searchScore: number;
 }
 

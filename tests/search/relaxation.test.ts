@@ -49,6 +49,20 @@ describe("the relaxed queries", () => {
     expect(pairs.map((p) => p.q)).toContainEqual(expect.stringMatching(/ attack$/));
   });
 
+  it("treat words of one stem as one term", () => {
+    const relaxed = relaxedQueries(parseQuery("teaching robots to grasp by grasping unseen objects"));
+    // No pair of one word twice, and no query twice.
+    for (const pair of pairsOf("teaching robots to grasp by grasping unseen objects")) {
+      const [a, b] = pair.q.split(" ");
+      expect(terms(a!)[0]).not.toBe(terms(b!)[0]);
+    }
+    expect(new Set(relaxed.map((r) => r.q)).size).toBe(relaxed.length);
+    // A step that leaves out "grasp" leaves out "grasping" too.
+    for (const step of ladderOf("teaching robots to grasp by grasping unseen objects")) {
+      if (step.leftOut.includes("grasp")) expect(step.q).not.toMatch(/grasp/);
+    }
+  });
+
   it("keep phrases and exclusions as written", () => {
     const relaxed = relaxedQueries(parseQuery('grokking robot manipulation "flow matching" -survey -"large language"'));
     expect(relaxed.filter((r) => r.matchingStrategy === "all").length).toBeGreaterThan(0);
