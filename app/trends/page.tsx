@@ -4,7 +4,7 @@ import { PhraseTrendList } from "@/components/trends/phrase-trend-list";
 import { TopicTrendTable } from "@/components/trends/topic-trend-table";
 import { WindowPicker } from "@/components/trends/window-picker";
 import { describeIssue, toRawParams, type RawParams } from "@/lib/api/params";
-import { loadTrends } from "@/lib/trends/load";
+import { loadTrends, type Trends } from "@/lib/trends/load";
 import { trendsParamsSchema, WINDOW_SIZES } from "@/lib/trends/params";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +30,7 @@ export default async function TrendsPage({ searchParams }: Props) {
       <h1 className="text-2xl font-semibold tracking-tight">Trends</h1>
       {problem && (
         <div className="mt-4">
-          <Notice tone="warning" title={`The window in the address was not understood (${problem.param}: ${problem.message}).`}>
+          <Notice tone="warning" title={`The window in the address cannot be shown (${problem.param}: ${problem.message}).`}>
             The default windows are shown instead.
           </Notice>
         </div>
@@ -51,7 +51,7 @@ export default async function TrendsPage({ searchParams }: Props) {
   );
 }
 
-function TrendsView({ trends }: { trends: Extract<Awaited<ReturnType<typeof loadTrends>>, { kind: "trends" }>["trends"] }) {
+function TrendsView({ trends }: { trends: Trends }) {
   const { recent, baseline } = trends;
   const pointWord =
     trends.unit === "days"

@@ -1,5 +1,6 @@
 import { parameterChunks, type Db } from "../db";
 import type { Tagger } from "../topics/tagger";
+import { refreshCountsOfPapers } from "../trends/digest-counts";
 import { keyPhrases, PHRASES_VERSION } from "../trends/phrases";
 import { insertRows } from "./insert-rows";
 import type { WriterFence } from "./writer-lock";
@@ -10,7 +11,7 @@ import type { WriterFence } from "./writer-lock";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-const BACKFILL_CHUNK = 2_000;
+const BACKFILL_CHUNK = 500;
 
 /** Whether a stored paper's key phrases are `phrases` (as keyPhrases sorts them), made under the current rules. */
 export function phrasesCurrent(paper: { phrasesVersion: number; phrases: { phrase: string }[] }, phrases: string[]): boolean {
@@ -35,8 +36,8 @@ export async function replacePhrases(tx: Tx, papers: { paperId: string; phrases:
 
 /**
  * Makes the key phrases of every paper that lacks them (or has them from older rules), from
- * its stored title and abstract, in transactions of a few hundred papers: a run cut short
- * leaves the rest for the next. `starting` hears how many papers there are, before any work.
+ * its stored title and abstract, and recounts its digests, in transactions of a few hundred
+ * papers: a run cut short leaves the rest for the next. `starting` hears how many papers there are, before any work.
  * Returns that number (0, after one indexed read, when all papers have them).
  */
 export async function backfillPhrases(
@@ -45,11 +46,10 @@ export async function backfillPhrases(
   fence?: WriterFence,
   starting?: (papers: number) => void,
 ): Promise<number> {
-  const stale = await db.paper.findMany({
-    where: { phrasesVersion: { lt: PHRASES_VERSION } },
-    select: { id: true },
-  });
-  if (stale.length === 0) return 0;
+  const where = { phrasesVersion: { lt: PHRASES_VERSION } };
+  if ((await db.paper.count({ where })) === 0) return 0;
+  // By newest digest, so that each transaction recounts few digests.
+  const stale = await db.paper.findMany({ where, select: { id: true }, orderBy: [{ sortKey: "asc" }, { sortPosition: "asc" }] });
   starting?.(stale.length);
   for (let i = 0; i < stale.length; i += BACKFILL_CHUNK) {
     const ids = stale.slice(i, i + BACKFILL_CHUNK).map((p) => p.id);
@@ -68,6 +68,7 @@ export async function backfillPhrases(
             ),
           })),
         );
+        await refreshCountsOfPapers(tx, ids);
       },
       { timeout: 120_000, maxWait: 30_000 },
     );

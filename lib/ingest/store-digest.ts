@@ -8,6 +8,7 @@ import { newestAppearance } from "../papers/order";
 import { insertRows } from "./insert-rows";
 import { keyPhrases, PHRASES_VERSION } from "../trends/phrases";
 import { phrasesCurrent, replacePhrases } from "./key-phrases";
+import { refreshDigestCounts, digestsOfPapers } from "../trends/digest-counts";
 import type { WriterFence } from "./writer-lock";
 
 export interface DigestToStore {
@@ -50,6 +51,8 @@ export async function storeDigest(
       await fence?.assertHeld(tx);
       const counts: StoreCounts = { newPapers: 0, updatedPapers: 0, unchangedPapers: 0, digestChanged: false, touched: [] };
       const touched = new Set<string>();
+      // Known papers whose topics or key phrases changed: the counts of their other digests change too.
+      const recount = new Set<string>();
       const row = await upsertDigestRow(tx, digest);
       counts.digestChanged = row.changed;
       opened?.();
@@ -111,8 +114,12 @@ export async function storeDigest(
         if (topicsChanged) {
           await tx.paperTopic.deleteMany({ where: { paperId: current.id } });
           await tx.paperTopic.createMany({ data: topics.map((t) => ({ paperId: current.id, ...toTopicRow(t) })) });
+          recount.add(current.id);
         }
-        if (!phrasesCurrent(current, phrases)) await replacePhrases(tx, [{ paperId: current.id, phrases }]);
+        if (!phrasesCurrent(current, phrases)) {
+          await replacePhrases(tx, [{ paperId: current.id, phrases }]);
+          recount.add(current.id);
+        }
         if (textChanged || topicsChanged) {
           counts.updatedPapers++;
           touched.add(current.id);
@@ -142,6 +149,9 @@ export async function storeDigest(
         counts.digestChanged = true;
         // Papers that joined or left the digest list a different set of digests now.
         for (const a of [...stored, ...appearances]) touched.add(a.paperId);
+      }
+      if (counts.digestChanged || recount.size > 0) {
+        await refreshDigestCounts(tx, [digest.id, ...(await digestsOfPapers(tx, [...recount]))]);
       }
       const known = appearances.map((a) => a.paperId).filter((id) => !inserted.has(id));
       for (const id of await refreshSortKeys(tx, known)) touched.add(id);

@@ -5,6 +5,7 @@ import { sendPapers } from "../indexing/sync";
 import { checkCorrection, effectiveTopics, toTopicRow, type CorrectionProblem, type OverrideAction } from "./overrides";
 import type { CorrectionCode } from "./correction-messages";
 import { refreshTopicCounts } from "./paper-counts";
+import { refreshCountsOfPapers } from "../trends/digest-counts";
 import type { Tagger } from "./tagger";
 
 export interface CorrectionRequest {
@@ -54,6 +55,7 @@ export async function correctTopics(
     const topics = effectiveTopics(tagger.tag(paper.title, paper.abstract), overrides);
     await tx.paperTopic.deleteMany({ where: { paperId: paper.id } });
     await tx.paperTopic.createMany({ data: topics.map((t) => ({ paperId: paper.id, ...toTopicRow(t) })) });
+    await refreshCountsOfPapers(tx, [paper.id]);
     await tx.paper.update({ where: { id: paper.id }, data: { indexedHash: null } });
     await refreshTopicCounts(tx);
     return { ok: true as const, paperId: paper.id, topics: topics.map((t) => t.slug) };

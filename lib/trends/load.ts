@@ -17,9 +17,10 @@ import {
 import { chooseWindows, type DigestRef, type Period, type Windows } from "./windows";
 
 // /trends from the database, read afresh on every request (so it is right after every ingest and
-// every correction): the topics of the windows' papers counted per digest, their key phrases
-// per window, the papers listed twice, and which rising phrases any earlier paper had. Each query
-// reads only the papers of the two windows, through indexes; none reads all papers.
+// every correction): the windows' digests' counts per topic and per key phrase (DigestTopic,
+// DigestPhrase, kept by the writers: lib/trends/digest-counts.ts), corrected for the papers
+// listed in more than one digest of a window, and which new-looking phrases an earlier digest
+// had. Every query reads rows of the windows' digests through indexes, not their papers.
 
 /** A window or a point of the charts, with its papers (each counted once). */
 export interface CountedPeriod extends Period {
@@ -62,20 +63,17 @@ export async function loadTrends(params: TrendsParams, db: Db = appDb()): Promis
 
   const [topicRows, totalRows, phraseRows, relistedRows, topics, papersWithoutPhrases] = await Promise.all([
     db.$queryRaw<Row[]>`
-      SELECT a."digestId" AS "digestId", pt."topicSlug" AS "term", COUNT(*) AS "papers"
-      FROM "Appearance" a JOIN "PaperTopic" pt ON pt."paperId" = a."paperId"
-      WHERE a."digestId" IN (${inWindows})
-      GROUP BY a."digestId", pt."topicSlug"`,
+      SELECT "digestId", "topicSlug" AS "term", "papers" FROM "DigestTopic" WHERE "digestId" IN (${inWindows})`,
     db.$queryRaw<Omit<Row, "term">[]>`
       SELECT a."digestId" AS "digestId", COUNT(*) AS "papers"
       FROM "Appearance" a
       WHERE a."digestId" IN (${inWindows})
       GROUP BY a."digestId"`,
     db.$queryRaw<{ recent: number | bigint; term: string; papers: number | bigint }[]>`
-      SELECT CASE WHEN a."digestId" IN (${Prisma.join(recentIds)}) THEN 1 ELSE 0 END AS "recent", pp."phrase" AS "term", COUNT(*) AS "papers"
-      FROM "Appearance" a JOIN "PaperPhrase" pp ON pp."paperId" = a."paperId"
-      WHERE a."digestId" IN (${inWindows})
-      GROUP BY 1, pp."phrase"`,
+      SELECT CASE WHEN "digestId" IN (${Prisma.join(recentIds)}) THEN 1 ELSE 0 END AS "recent", "phrase" AS "term", SUM("papers") AS "papers"
+      FROM "DigestPhrase"
+      WHERE "digestId" IN (${inWindows})
+      GROUP BY 1, "phrase"`,
     // Papers listed in more than one digest of the windows: each counts once per window.
     db.$queryRaw<{ paperId: string; digestId: string }[]>`
       SELECT a."paperId" AS "paperId", a."digestId" AS "digestId"
@@ -108,8 +106,9 @@ export async function loadTrends(params: TrendsParams, db: Db = appDb()): Promis
   ).terms;
   const recent = { total: recentTopics.total, terms: recentPhrases };
   const baseline = { total: baselineTopics.total, terms: baselinePhrases };
-  const seen = await seenBefore(db, firstTimeCandidates(recent, baseline), recentIds);
-  const firstTime = new Set(firstTimeCandidates(recent, baseline).filter((phrase) => !seen.has(phrase)));
+  const candidates = firstTimeCandidates(recent, baseline);
+  const seen = await seenBefore(db, candidates, recentIds);
+  const firstTime = new Set(candidates.filter((phrase) => !seen.has(phrase)));
 
   const names = { recent: windows.recent.name, baseline: windows.baseline.name };
   const points = windows.points.map((p) => topicOnce(p.digestIds));
@@ -150,14 +149,13 @@ async function relistedPapers(
   return { topics: list(topics), phrases: list(phrases) };
 }
 
-/** Which of these phrases a paper listed outside the recent window has (so they are not new). */
+/** Which of these phrases a digest outside the recent window has (so they are not new). */
 async function seenBefore(db: Db, phrases: string[], recentIds: string[]): Promise<Set<string>> {
   const seen = new Set<string>();
   for (const chunk of parameterChunks(phrases, { reserved: 99 + recentIds.length })) {
     const rows = await db.$queryRaw<{ phrase: string }[]>`
-      SELECT DISTINCT pp."phrase" AS "phrase"
-      FROM "PaperPhrase" pp JOIN "Appearance" a ON a."paperId" = pp."paperId"
-      WHERE pp."phrase" IN (${Prisma.join(chunk)}) AND a."digestId" NOT IN (${Prisma.join(recentIds)})`;
+      SELECT DISTINCT "phrase" FROM "DigestPhrase"
+      WHERE "phrase" IN (${Prisma.join(chunk)}) AND "digestId" NOT IN (${Prisma.join(recentIds)})`;
     for (const row of rows) seen.add(row.phrase);
   }
   return seen;

@@ -9,9 +9,8 @@ export const TREND_UNITS = ["digests", "days"] as const;
 export type TrendUnit = (typeof TREND_UNITS)[number];
 
 /**
- * Sizes when only `window` is given, and the bounds of each: a trends view reads the topics and
- * phrases of every paper in both windows, so their size bounds its cost (at the arXiv corpus's
- * density, about 14,000 papers at most; the default views read 1,500 to 8,000).
+ * Sizes when only `window` is given, and the bounds of each (a view reads a few hundred rows per
+ * digest of its windows, and the charts get no more than MAX_BASELINE_POINTS points).
  */
 export const WINDOW_SIZES = {
   digests: { recent: 1, baseline: 5, maxRecent: 10, maxBaseline: 50 },

@@ -84,12 +84,26 @@ export function keyPhrases(evidence: Iterable<Pick<Evidence, "phrase">>, title: 
   const phrases = new Set<string>();
   let texts: (Written | null)[] | undefined;
   for (const { phrase } of evidence) {
-    const words = phraseWords(phrase);
-    if (!meaningful(words)) continue;
-    const key = words.join(" ");
-    if (key.length > MAX_PHRASE_LENGTH || phrases.has(key)) continue;
-    if (words.length === 1 && !writtenAsAcronym(key, (texts ??= [written(title), written(abstract)]))) continue;
-    phrases.add(key);
+    const form = formOf(phrase);
+    if (!form || phrases.has(form.key)) continue;
+    if (form.single && !writtenAsAcronym(form.key, (texts ??= [written(title), written(abstract)]))) continue;
+    phrases.add(form.key);
   }
   return [...phrases].sort();
+}
+
+// What each evidence phrase comes to, kept: the tagger's phrases are a few thousand, met again
+// and again (this is per-paper work of the ingest).
+const forms = new Map<string, { key: string; single: boolean } | null>();
+
+/** The phrase as a key phrase (its stored form, and whether it is one word), or null when it cannot be one. */
+function formOf(phrase: string): { key: string; single: boolean } | null {
+  let form = forms.get(phrase);
+  if (form === undefined) {
+    const words = phraseWords(phrase);
+    const key = words.join(" ");
+    form = meaningful(words) && key.length <= MAX_PHRASE_LENGTH ? { key, single: words.length === 1 } : null;
+    if (forms.size < 50_000) forms.set(phrase, form);
+  }
+  return form;
 }

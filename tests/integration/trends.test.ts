@@ -8,6 +8,7 @@ import { createTopicTagger, loadTopicConfig } from "@/lib/topics/load";
 import { invalidParameterSchema } from "@/lib/api/schemas";
 import { trendsResponseSchema, type TrendsResponse } from "@/lib/trends/api";
 import { keyPhrases } from "@/lib/trends/phrases";
+import { correctTopics } from "@/lib/topics/corrections";
 import { SEED_FILES } from "../support/fixtures";
 import { onPostgres } from "../support/database";
 import { createTestEnv } from "../support/test-env";
@@ -86,6 +87,23 @@ async function expectCountsFromDatabase(body: TrendsResponse) {
   }
 }
 
+/** DigestTopic and DigestPhrase hold, for every digest, what its papers' topics and phrases say now. */
+async function expectDigestCountsFromPapers() {
+  const appearances = await env.db.appearance.findMany({ include: { paper: { include: { topics: true, phrases: true } } } });
+  const topics = new Map<string, number>();
+  const phrases = new Map<string, number>();
+  for (const a of appearances) {
+    for (const t of a.paper.topics)
+      topics.set(`${a.digestId} ${t.topicSlug}`, (topics.get(`${a.digestId} ${t.topicSlug}`) ?? 0) + 1);
+    for (const p of a.paper.phrases)
+      phrases.set(`${a.digestId} ${p.phrase}`, (phrases.get(`${a.digestId} ${p.phrase}`) ?? 0) + 1);
+  }
+  const stored = async <T extends { digestId: string; papers: number }>(rows: Promise<T[]>, term: (row: T) => string) =>
+    new Map((await rows).map((r) => [`${r.digestId} ${term(r)}`, r.papers]));
+  expect(await stored(env.db.digestTopic.findMany(), (r) => r.topicSlug)).toEqual(topics);
+  expect(await stored(env.db.digestPhrase.findMany(), (r) => r.phrase)).toEqual(phrases);
+}
+
 const listed = (body: TrendsResponse) => [...body.phrases.rising, ...body.phrases.firstTime].map((p) => p.phrase);
 
 beforeAll(async () => {
@@ -107,6 +125,7 @@ describe(`trends on ${onPostgres() ? "PostgreSQL" : "SQLite"}`, () => {
       expect([paper.slug, paper.phrases.map((p) => p.phrase).sort()]).toEqual([paper.slug, expected]);
     }
     expect(await env.db.paperPhrase.count()).toBeGreaterThan(390);
+    await expectDigestCountsFromPapers();
   });
 
   it("compares the last seed digest with the four before it, counting what the database counts", async () => {
@@ -165,6 +184,7 @@ describe(`trends on ${onPostgres() ? "PostgreSQL" : "SQLite"}`, () => {
     });
     expect(body.topics.rising.map((t) => t.slug)).toContain("computer-vision");
     await expectCountsFromDatabase(body);
+    await expectDigestCountsFromPapers();
   });
 
   it("after one more, the phrase has been seen: it rose, and papers listed twice count once", async () => {
@@ -194,6 +214,7 @@ describe(`trends on ${onPostgres() ? "PostgreSQL" : "SQLite"}`, () => {
       explanation: "6 papers in the last 2 digests, none in any digest before",
     });
     await expectCountsFromDatabase(two.body);
+    await expectDigestCountsFromPapers();
   });
 
   it("counts in days once digests are dated, and says when there is nothing before", async () => {
@@ -232,6 +253,7 @@ describe(`trends on ${onPostgres() ? "PostgreSQL" : "SQLite"}`, () => {
     expect(summary.phrasesBackfilled).toBe(25);
     expect(await env.db.paperPhrase.findMany({ orderBy: [{ paperId: "asc" }, { phrase: "asc" }] })).toEqual(before);
     expect((await trends()).body.papersWithoutPhrases).toBe(0);
+    await expectDigestCountsFromPapers();
     // Nothing left to do the next time.
     expect((await ingestFiles(targets, { files: [SEED_FILES[0]!] })).phrasesBackfilled).toBe(0);
   });
@@ -253,5 +275,28 @@ describe(`trends on ${onPostgres() ? "PostgreSQL" : "SQLite"}`, () => {
     const { body } = await trends();
     expect(body.window!.recent.digests).toEqual(["2026-01-17"]);
     await expectCountsFromDatabase(body);
+    await expectDigestCountsFromPapers();
+  });
+
+  it("follows an editor's topic correction at once", async () => {
+    const tagger = createTopicTagger(await loadTopicConfig());
+    const paper = await env.db.paper.findFirstOrThrow({
+      where: { title: "Fast Gaussian Splatting for Scene 5" },
+      include: { topics: true },
+    });
+    const before = await trends("?window=digests&recent=2&baseline=5");
+    const added = (await env.db.topic.findMany()).find((t) => !paper.topics.some((p) => p.topicSlug === t.slug))!.slug;
+    const result = await correctTopics(env.db, env.search, env.indexUid, tagger, {
+      slug: paper.slug,
+      action: "add",
+      topicSlug: added,
+    });
+    expect(result.ok).toBe(true);
+    const after = await trends("?window=digests&recent=2&baseline=5");
+    const papersOf = (body: TrendsResponse) =>
+      [...body.topics.rising, ...body.topics.falling].find((t) => t.slug === added)?.recent.papers ?? 0;
+    expect(papersOf(after.body)).toBe(papersOf(before.body) + 1);
+    await expectCountsFromDatabase(after.body);
+    await expectDigestCountsFromPapers();
   });
 });

@@ -1,0 +1,36 @@
+-- DropIndex
+DROP INDEX "PaperPhrase_phrase_paperId_idx";
+
+-- CreateTable
+CREATE TABLE "DigestTopic" (
+    "digestId" TEXT NOT NULL,
+    "topicSlug" TEXT NOT NULL,
+    "papers" INTEGER NOT NULL,
+
+    PRIMARY KEY ("digestId", "topicSlug"),
+    CONSTRAINT "DigestTopic_digestId_fkey" FOREIGN KEY ("digestId") REFERENCES "Digest" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "DigestTopic_topicSlug_fkey" FOREIGN KEY ("topicSlug") REFERENCES "Topic" ("slug") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "DigestPhrase" (
+    "digestId" TEXT NOT NULL,
+    "phrase" TEXT NOT NULL,
+    "papers" INTEGER NOT NULL,
+
+    PRIMARY KEY ("digestId", "phrase"),
+    CONSTRAINT "DigestPhrase_digestId_fkey" FOREIGN KEY ("digestId") REFERENCES "Digest" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "DigestPhrase_phrase_digestId_idx" ON "DigestPhrase"("phrase", "digestId");
+
+-- Fill the counts from what the database holds, as lib/trends/digest-counts.ts does. Papers
+-- without key phrases yet get them at the next ingest, and their digests their counts.
+INSERT INTO "DigestTopic" ("digestId", "topicSlug", "papers")
+SELECT a."digestId", pt."topicSlug", COUNT(*) FROM "Appearance" a JOIN "PaperTopic" pt ON pt."paperId" = a."paperId"
+GROUP BY a."digestId", pt."topicSlug";
+
+INSERT INTO "DigestPhrase" ("digestId", "phrase", "papers")
+SELECT a."digestId", pp."phrase", COUNT(*) FROM "Appearance" a JOIN "PaperPhrase" pp ON pp."paperId" = a."paperId"
+GROUP BY a."digestId", pp."phrase";
