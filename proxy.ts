@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { tooManyPapers } from "./lib/reading-lists/share-params";
+import { tooManyPapers } from "./lib/reading-lists/share-link";
 import { tooManyPapersResponse } from "./lib/reading-lists/too-many";
 
 // A fresh nonce per page request for a strict Content-Security-Policy: Next.js adds it to its

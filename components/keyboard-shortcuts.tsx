@@ -1,11 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-
-function isTyping(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  return !!element && (element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName));
-}
+import { isTyping } from "./is-typing";
 
 /**
  * Keyboard use of search: "/" focuses the search box (the page's own, else the header's);

@@ -4,7 +4,8 @@ import { PaperCard } from "@/components/paper-card";
 import { SaveCopyButton } from "@/components/reading-lists/save-copy-button";
 import { describeIssue, type RawParams } from "@/lib/api/params";
 import { loadListPapers } from "@/lib/reading-lists/load";
-import { shareHref, shareParamsSchema } from "@/lib/reading-lists/share-params";
+import { shareHref } from "@/lib/reading-lists/share-link";
+import { shareParamsSchema } from "@/lib/reading-lists/share-params";
 
 export const dynamic = "force-dynamic";
 

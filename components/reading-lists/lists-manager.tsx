@@ -3,12 +3,15 @@
 import Link from "next/link";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { announce } from "@/lib/reading-lists/announce";
+import { applyChange } from "@/lib/reading-lists/change";
 import {
   createList,
+  createRefusal,
   deleteList,
   exportLibrary,
   findList,
   mergeLibraries,
+  mergeSkippedText,
   moveEntry,
   removeEntry,
   renameList,
@@ -17,11 +20,12 @@ import {
   restoreList,
   setDefaultList,
   type Library,
+  type MergeSkipped,
   type ReadingList,
 } from "@/lib/reading-lists/document";
-import { parseLibrary } from "@/lib/reading-lists/schema";
+import { detailsInBatches } from "@/lib/reading-lists/details-batches";
 import { listPaperDetails, type ListPaperDetails } from "@/lib/reading-lists/paper-details";
-import { MAX_SHARED_PAPERS, shareHref } from "@/lib/reading-lists/share-params";
+import { MAX_SHARED_PAPERS, shareHref } from "@/lib/reading-lists/share-link";
 import { libraryStore, type KeptAside } from "@/lib/reading-lists/store";
 import { useLibrary } from "@/lib/reading-lists/use-library";
 
@@ -33,10 +37,10 @@ type Undo = { message: string; undo: (library: Library) => Library };
 const button =
   "rounded-md border border-stone-300 px-2 py-1 text-sm hover:border-accent-500 hover:text-accent-700 disabled:cursor-not-allowed disabled:opacity-40 dark:border-stone-700 dark:hover:text-accent-100";
 
-function save(edit: (library: Library) => Library, message: string): boolean {
-  const error = libraryStore().update(edit);
-  announce(error ?? message);
-  return !error;
+function save(edit: (library: Library) => Library, message: string, refusal?: (library: Library) => string | null): boolean {
+  const { ok, message: said } = applyChange(libraryStore(), edit, message, refusal);
+  announce(said);
+  return ok;
 }
 
 function download(fileName: string, text: string, type = "application/json") {
@@ -133,12 +137,16 @@ export function ListsManager() {
             submitLabel="Create"
             disabled={!!readOnly}
             onSubmit={(name) => {
-              let made: string | null = null;
-              const ok = save((lib) => {
-                const result = createList(lib, name, new Date());
-                made = result.listId;
-                return result.library;
-              }, `Created the list ${name}`);
+              let made = null as string | null;
+              const ok = save(
+                (lib) => {
+                  const result = createList(lib, name, new Date());
+                  made = result.listId;
+                  return result.library;
+                },
+                `Created the list ${name}`,
+                createRefusal,
+              );
               if (ok && made) setSelectedId(made);
             }}
           />
@@ -167,7 +175,7 @@ function ListView({
   readOnly: boolean;
   act: (edit: (library: Library) => Library, message: string, undo?: Undo) => void;
 }) {
-  const details = usePaperDetails(list.entries.map((e) => e.slug));
+  const { details, error: detailsError } = usePaperDetails(list.entries.map((e) => e.slug));
   const [renaming, setRenaming] = useState(false);
   const focusAfter = useRef<string | null>(null);
   const headingId = useId();
@@ -253,6 +261,7 @@ function ListView({
           }}
         />
       )}
+      {detailsError && <Problem title={detailsError} />}
       {slugs.length > 0 && <ShareLinks name={list.name} slugs={slugs} shareable={shareable} />}
       {list.entries.length === 0 ? (
         <p className="rounded-xl border border-dashed border-stone-300 p-6 text-sm text-stone-500 dark:border-stone-700">
@@ -354,31 +363,33 @@ function ListView({
   );
 }
 
-/** Details of the papers, fetched in link-sized batches; a slug the server does not know is "missing". */
-function usePaperDetails(slugs: string[]): Map<string, ListPaperDetails | "missing"> {
+/**
+ * Details of the papers, fetched in link-sized batches; a slug the server does not know is
+ * "missing". When a batch fails, what the others brought stays and the error is shown.
+ */
+function usePaperDetails(slugs: string[]): { details: Map<string, ListPaperDetails | "missing">; error: string | null } {
   const [details, setDetails] = useState(() => new Map<string, ListPaperDetails | "missing">());
+  const [error, setError] = useState<string | null>(null);
   const wanted = slugs.filter((s) => !details.has(s));
   const key = wanted.join(" ");
   useEffect(() => {
     if (!key) return;
     let cancelled = false;
-    const batch = key.split(" ");
     void (async () => {
-      const found = new Map<string, ListPaperDetails | "missing">();
-      for (let i = 0; i < batch.length; i += MAX_SHARED_PAPERS) {
-        const chunk = batch.slice(i, i + MAX_SHARED_PAPERS);
-        const answer = await listPaperDetails(chunk).catch(() => ({ error: "unreachable" }));
-        if ("error" in answer) return;
-        const bySlug = new Map(answer.papers.map((p) => [p.slug, p]));
-        for (const slug of chunk) found.set(slug, bySlug.get(slug) ?? "missing");
-      }
-      if (!cancelled) setDetails((old) => new Map([...old, ...found]));
+      const answer = await detailsInBatches(key.split(" "), listPaperDetails);
+      if (cancelled) return;
+      if (answer.found.size > 0) setDetails((old) => new Map([...old, ...answer.found]));
+      setError(
+        answer.error
+          ? `Details of ${answer.failed} ${answer.failed === 1 ? "paper" : "papers"} could not be loaded (${answer.error}); they are shown by their slugs.`
+          : null,
+      );
     })();
     return () => {
       cancelled = true;
     };
   }, [key]);
-  return details;
+  return { details, error: key ? error : null };
 }
 
 function ShareLinks({ name, slugs, shareable }: { name: string; slugs: string[]; shareable: boolean }) {
@@ -481,6 +492,8 @@ function ImportExport({ library, readOnly }: { library: Library; readOnly: boole
   const fileId = useId();
 
   async function importFile(file: File) {
+    // The validator is most of the code of reading lists: loaded when a file is imported, not with the page.
+    const { parseLibrary } = await import("@/lib/reading-lists/schema");
     const parsed = parseLibrary(await file.text());
     if (!parsed.ok) {
       setMessage({ tone: "error", text: `“${file.name}” was not imported: ${parsed.detail}. Your lists are unchanged.` });
@@ -488,15 +501,20 @@ function ImportExport({ library, readOnly }: { library: Library; readOnly: boole
     }
     const lists = parsed.library.lists.length;
     const papers = parsed.library.lists.reduce((n, l) => n + l.entries.length, 0);
-    const error = libraryStore().update((lib) =>
-      mode === "merge" ? mergeLibraries(lib, parsed.library) : replaceLibrary(parsed.library),
-    );
+    let skipped: MergeSkipped = { lists: [], papers: 0 };
+    const error = libraryStore().update((lib) => {
+      if (mode === "replace") return replaceLibrary(parsed.library);
+      const merged = mergeLibraries(lib, parsed.library);
+      skipped = merged.skipped;
+      return merged.library;
+    });
+    const left = mergeSkippedText(skipped);
     setMessage(
       error
         ? { tone: "error", text: error }
         : {
-            tone: "ok",
-            text: `${mode === "merge" ? "Merged" : "Replaced your lists with"} ${lists} ${lists === 1 ? "list" : "lists"} (${papers} ${papers === 1 ? "paper" : "papers"}) from “${file.name}”.`,
+            tone: left ? "error" : "ok",
+            text: `${mode === "merge" ? "Merged" : "Replaced your lists with"} ${lists} ${lists === 1 ? "list" : "lists"} (${papers} ${papers === 1 ? "paper" : "papers"}) from “${file.name}”.${left}`,
           },
     );
   }

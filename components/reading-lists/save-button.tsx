@@ -2,9 +2,20 @@
 
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
+import { isTyping } from "@/components/is-typing";
 import { announce } from "@/lib/reading-lists/announce";
-import { addEntry, createList, defaultList, listsWith, removeEntry, type Library } from "@/lib/reading-lists/document";
-import { libraryStore } from "@/lib/reading-lists/store";
+import { applyChange } from "@/lib/reading-lists/change";
+import {
+  addEntry,
+  addRefusal,
+  createList,
+  createRefusal,
+  defaultList,
+  listsWith,
+  removeEntry,
+  type Library,
+} from "@/lib/reading-lists/document";
+import { libraryStore, type Snapshot } from "@/lib/reading-lists/store";
 import { useLibrary } from "@/lib/reading-lists/use-library";
 
 // The one client island on paper cards and the paper page: the server renders it disabled
@@ -19,14 +30,17 @@ interface SaveButtonProps {
   variant?: "card" | "page" | "icon";
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  return !!element && (element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName));
+function change(edit: (library: Library) => Library, message: string, refusal?: (library: Library) => string | null) {
+  announce(applyChange(libraryStore(), edit, message, refusal).message);
 }
 
-function change(edit: (library: Library) => Library, message: string) {
-  const error = libraryStore().update(edit);
-  announce(error ?? message);
+/** The button's title: where a click saves, or why it cannot (the store's own reason). */
+export function saveTitle(snapshot: Snapshot | null, slug: string): string {
+  if (!snapshot) return "Saving needs JavaScript";
+  if (snapshot.status === "unavailable") return `Saving is not possible: ${snapshot.reason}`;
+  if (snapshot.readOnly) return snapshot.readOnly;
+  const list = defaultList(snapshot.library);
+  return list.entries.some((e) => e.slug === slug) ? `Saved in ${list.name}; click to remove` : `Save to ${list.name}`;
 }
 
 export function SaveButton({ slug, title, variant = "card" }: SaveButtonProps) {
@@ -46,7 +60,12 @@ export function SaveButton({ slug, title, variant = "card" }: SaveButtonProps) {
     if (!list) return;
     // The intent follows what the button shows, so a stale view never removes by surprise.
     if (saved) change((lib) => removeEntry(lib, lib.defaultListId, slug), `Removed “${title}” from ${list.name}`);
-    else change((lib) => addEntry(lib, lib.defaultListId, slug, new Date()), `Saved “${title}” to ${list.name}`);
+    else
+      change(
+        (lib) => addEntry(lib, lib.defaultListId, slug, new Date()),
+        `Saved “${title}” to ${list.name}`,
+        (lib) => addRefusal(lib, lib.defaultListId, slug),
+      );
   }
 
   const toggleNow = useRef(toggle);
@@ -81,7 +100,7 @@ export function SaveButton({ slug, title, variant = "card" }: SaveButtonProps) {
   const state = saved
     ? "border-accent-600 bg-accent-600 text-white hover:bg-accent-700 dark:border-accent-500 dark:bg-accent-500"
     : "border-stone-300 bg-white text-stone-700 hover:border-accent-500 hover:text-accent-700 dark:border-stone-700 dark:bg-stone-900 dark:text-stone-200 dark:hover:text-accent-100";
-  const where = list ? (saved ? `Saved in ${list.name}; click to remove` : `Save to ${list.name}`) : "Saving needs JavaScript";
+  const where = saveTitle(snapshot, slug);
 
   return (
     <div
@@ -141,7 +160,11 @@ export function SaveButton({ slug, title, variant = "card" }: SaveButtonProps) {
                       onChange={() =>
                         checked
                           ? change((lib) => removeEntry(lib, l.id, slug), `Removed “${title}” from ${l.name}`)
-                          : change((lib) => addEntry(lib, l.id, slug, new Date()), `Saved “${title}” to ${l.name}`)
+                          : change(
+                              (lib) => addEntry(lib, l.id, slug, new Date()),
+                              `Saved “${title}” to ${l.name}`,
+                              (lib) => addRefusal(lib, l.id, slug),
+                            )
                       }
                     />
                     <span className="truncate">{l.name}</span>
@@ -178,6 +201,7 @@ function NewListForm({ slug, title }: { slug: string; title: string }) {
     change(
       (lib) => createList(lib, clean, new Date(), [{ slug, addedAt: new Date().toISOString() }]).library,
       `Saved “${title}” to a new list, ${clean}`,
+      createRefusal,
     );
     setName("");
   }

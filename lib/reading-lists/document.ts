@@ -119,6 +119,14 @@ export function addEntry(library: Library, listId: string, slug: string, now: Da
   );
 }
 
+/** Why adding a paper to a list would change nothing though it is not there: the list is full (or gone). */
+export function addRefusal(library: Library, listId: string, slug: string): string | null {
+  const list = findList(library, listId);
+  if (!list) return "That list no longer exists";
+  if (list.entries.some((e) => e.slug === slug) || list.entries.length < MAX_ENTRIES_PER_LIST) return null;
+  return `${list.name} is full (a list holds at most ${MAX_ENTRIES_PER_LIST.toLocaleString("en")} papers): nothing was saved`;
+}
+
 export function removeEntry(library: Library, listId: string, slug: string): Library {
   return updateList(library, listId, (list) => ({ ...list, entries: list.entries.filter((e) => e.slug !== slug) }));
 }
@@ -155,7 +163,14 @@ export function moveEntry(library: Library, listId: string, slug: string, delta:
   });
 }
 
-/** A new list at the end; its id comes back with the library. */
+/** Why createList would make nothing: the library already has as many lists as it may. */
+export function createRefusal(library: Library): string | null {
+  return library.lists.length >= MAX_LISTS
+    ? `You have ${MAX_LISTS} lists, the most there can be: delete one first; no list was created`
+    : null;
+}
+
+/** A new list at the end; its id comes back with the library (null when refused, see createRefusal). */
 export function createList(
   library: Library,
   name: string,
@@ -215,14 +230,24 @@ export function exportLibrary(library: Library, now: Date): string {
   return JSON.stringify({ ...library, exportedAt: now.toISOString() }, null, 2) + "\n";
 }
 
+/** What a merge could not take in because of the limits. */
+export interface MergeSkipped {
+  /** Names of imported lists not added: the library already had MAX_LISTS lists. */
+  lists: string[];
+  /** Imported papers not added to an existing list because it reached MAX_ENTRIES_PER_LIST. */
+  papers: number;
+}
+
 /**
  * Merges an imported document into this one: a list with the same id or the same name (any
  * case) gets the imported papers it lacks, appended in their order; other lists are added.
  * This library's default list and its own fields win; fields only the import has are added.
+ * What the limits keep out is returned, so that the user can be told.
  */
-export function mergeLibraries(current: Library, imported: Library): Library {
+export function mergeLibraries(current: Library, imported: Library): { library: Library; skipped: MergeSkipped } {
   const { exportedAt: _exportedAt, ...importedFields } = withoutLists(imported);
   let lists = [...current.lists];
+  const skipped: MergeSkipped = { lists: [], papers: 0 };
   for (const incoming of imported.lists) {
     const target =
       lists.find((l) => l.id === incoming.id) ??
@@ -230,13 +255,33 @@ export function mergeLibraries(current: Library, imported: Library): Library {
     if (target) {
       const have = new Set(target.entries.map((e) => e.slug));
       const added = incoming.entries.filter((e) => !have.has(e.slug));
-      const merged = { ...target, entries: [...target.entries, ...added].slice(0, MAX_ENTRIES_PER_LIST) };
+      const room = Math.max(MAX_ENTRIES_PER_LIST - target.entries.length, 0);
+      skipped.papers += Math.max(added.length - room, 0);
+      const merged = { ...target, entries: [...target.entries, ...added.slice(0, room)] };
       lists = lists.map((l) => (l === target ? merged : l));
     } else if (lists.length < MAX_LISTS) {
       lists.push(incoming);
+    } else {
+      skipped.lists.push(incoming.name);
     }
   }
-  return { ...importedFields, ...current, lists };
+  return { library: { ...importedFields, ...current, lists }, skipped };
+}
+
+/** What a merge left out at the limits, as a sentence to add to its message ("" when nothing). */
+export function mergeSkippedText({ lists, papers }: MergeSkipped): string {
+  const parts: string[] = [];
+  if (lists.length > 0) {
+    parts.push(
+      `${lists.length} ${lists.length === 1 ? "list was" : "lists were"} not added (at most ${MAX_LISTS} lists): ${lists.join(", ")}`,
+    );
+  }
+  if (papers > 0) {
+    parts.push(
+      `${papers} ${papers === 1 ? "paper was" : "papers were"} not added to full lists (at most ${MAX_ENTRIES_PER_LIST.toLocaleString("en")} papers each)`,
+    );
+  }
+  return parts.length > 0 ? ` ${parts.join("; ")}.` : "";
 }
 
 /** Replaces this library by an imported one (its export time is not kept). */

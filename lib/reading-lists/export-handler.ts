@@ -6,7 +6,8 @@ import { toBibtex } from "../export/bibtex";
 import { toCsv } from "../export/csv";
 import { CONTENT_TYPES } from "../export/handler";
 import { loadListPapers } from "./load";
-import { shareHref, shareParamsSchema } from "./share-params";
+import { shareHref } from "./share-link";
+import { shareParamsSchema } from "./share-params";
 
 export type ListExportFormat = "json" | "csv" | "bibtex";
 

@@ -3,8 +3,8 @@
 import { z } from "zod";
 import type { TopicRef } from "../papers/types";
 import { loadListPapers } from "./load";
-import { MAX_SHARED_PAPERS, TOO_MANY_PAPERS } from "./share-params";
-import { SLUG_PATTERN } from "./document";
+import { MAX_SHARED_PAPERS, TOO_MANY_PAPERS } from "./share-link";
+import { paperSlugSchema } from "./schema";
 
 // The server action /lists asks for the details of the papers in the visitor's lists: it gets
 // slugs (what a share link would carry), reads the database and writes nothing.
@@ -16,7 +16,7 @@ export interface ListPaperDetails {
   topics: TopicRef[];
 }
 
-const slugsSchema = z.array(z.string().max(200).regex(SLUG_PATTERN)).max(MAX_SHARED_PAPERS, { message: TOO_MANY_PAPERS });
+const slugsSchema = z.array(paperSlugSchema).max(MAX_SHARED_PAPERS, { message: TOO_MANY_PAPERS });
 
 /** Title, topics and code link of each slug that is a paper; slugs that are not are left out. */
 export async function listPaperDetails(slugs: unknown): Promise<{ papers: ListPaperDetails[] } | { error: string }> {

@@ -12,10 +12,13 @@ import {
 // Validation of the stored and imported document (zod). Kept apart from document.ts because a
 // validator is the largest part of the code: the save button loads it after the page is shown.
 
-const slugSchema = z.string().check(z.maxLength(200), z.regex(SLUG_PATTERN));
+/** A paper's slug wherever one comes in (stored lists, share links, the details action): one definition. */
+export const paperSlugSchema = z
+  .string()
+  .check(z.maxLength(200, "must be a paper slug"), z.regex(SLUG_PATTERN, "must be a paper slug"));
 const timeSchema = z.string().check(z.iso.datetime({ offset: true }));
 
-const entrySchema = z.object({ slug: slugSchema, addedAt: timeSchema });
+const entrySchema = z.object({ slug: paperSlugSchema, addedAt: timeSchema });
 
 const listSchema = z.object({
   id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),

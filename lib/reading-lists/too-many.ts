@@ -1,4 +1,4 @@
-import { MAX_SHARED_PAPERS } from "./share-params";
+import { MAX_SHARED_PAPERS } from "./share-link";
 
 // A page cannot choose its status code, so the proxy answers a /list link that names too
 // many papers itself: a 400 with a short page that says why (the page would say the same).

@@ -8,7 +8,7 @@ import { GET as exportJson } from "@/app/list/export.json/route";
 import { ingestFiles } from "@/lib/ingest/ingest";
 import { loadListPapers } from "@/lib/reading-lists/load";
 import { listPaperDetails } from "@/lib/reading-lists/paper-details";
-import { MAX_SHARED_PAPERS, shareHref } from "@/lib/reading-lists/share-params";
+import { MAX_SHARED_PAPERS, shareHref } from "@/lib/reading-lists/share-link";
 import { proxy } from "@/proxy";
 import { createTestEnv } from "../support/test-env";
 

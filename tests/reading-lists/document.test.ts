@@ -9,7 +9,12 @@ import {
   FIRST_LIST_ID,
   LIBRARY_VERSION,
   listsWith,
+  addRefusal,
+  createRefusal,
+  MAX_ENTRIES_PER_LIST,
+  MAX_LISTS,
   mergeLibraries,
+  mergeSkippedText,
   moveEntry,
   removeEntry,
   renameList,
@@ -29,6 +34,13 @@ function library(...slugs: string[]): Library {
   let lib = emptyLibrary(T0, "main");
   slugs.forEach((slug, i) => (lib = addEntry(lib, "main", slug, later(i))));
   return lib;
+}
+
+/** A library whose list "main" holds `count` papers p-0, p-1, … (built directly: adding one by one is slow). */
+function withPapers(count: number): Library {
+  const lib = emptyLibrary(T0, "main");
+  const entries = Array.from({ length: count }, (_, i) => ({ slug: `p-${i}`, addedAt: T0.toISOString() }));
+  return { ...lib, lists: [{ ...lib.lists[0]!, entries }] };
 }
 
 const slugsOf = (lib: Library, listId = lib.defaultListId) => lib.lists.find((l) => l.id === listId)?.entries.map((e) => e.slug);
@@ -195,7 +207,8 @@ describe("export and import", () => {
     theirs = createList(theirs, "New", later(5), [{ slug: "n", addedAt: T0.toISOString() }], "new").library;
     theirs = { ...theirs, defaultListId: "new", seen: { x: "y" } };
 
-    const merged = mergeLibraries(mine, parsed(exportLibrary(theirs, later(6))));
+    const { library: merged, skipped } = mergeLibraries(mine, parsed(exportLibrary(theirs, later(6))));
+    expect(skipped).toEqual({ lists: [], papers: 0 });
     expect(merged.lists.map((l) => [l.id, l.entries.map((e) => e.slug)])).toEqual([
       ["main", ["a", "b", "c"]],
       ["thesis-mine", ["t1", "t2"]],
@@ -205,6 +218,40 @@ describe("export and import", () => {
     expect(merged).toMatchObject({ seen: { x: "y" } });
     expect(merged).not.toHaveProperty("exportedAt");
     // Importing the same file again changes nothing.
-    expect(mergeLibraries(merged, parsed(exportLibrary(theirs, later(7))))).toEqual(merged);
+    expect(mergeLibraries(merged, parsed(exportLibrary(theirs, later(7)))).library).toEqual(merged);
+  });
+
+  it("says what a merge left out at the limits: lists beyond MAX_LISTS, papers beyond a full list", () => {
+    let mine = withPapers(MAX_ENTRIES_PER_LIST - 1);
+    for (let i = mine.lists.length; i < MAX_LISTS; i++) mine = createList(mine, `Mine ${i}`, T0, [], `mine-${i}`).library;
+    let theirs = emptyLibrary(T0, "main");
+    theirs = addEntry(addEntry(addEntry(theirs, "main", "p-0", T0), "main", "q-1", T0), "main", "q-2", T0);
+    theirs = createList(theirs, "Extra one", T0, [], "extra-1").library;
+    theirs = createList(theirs, "Extra two", T0, [], "extra-2").library;
+
+    const { library: merged, skipped } = mergeLibraries(mine, theirs);
+    expect(skipped).toEqual({ lists: ["Extra one", "Extra two"], papers: 1 });
+    expect(mergeSkippedText(skipped)).toBe(
+      " 2 lists were not added (at most 100 lists): Extra one, Extra two; 1 paper was not added to full lists (at most 5,000 papers each).",
+    );
+    expect(mergeSkippedText({ lists: [], papers: 0 })).toBe("");
+    expect(merged.lists).toHaveLength(MAX_LISTS);
+    expect(slugsOf(merged, "main")).toHaveLength(MAX_ENTRIES_PER_LIST);
+    expect(slugsOf(merged, "main")!.at(-1)).toBe("q-1");
+  });
+
+  it("says why adding or creating would change nothing at the limits", () => {
+    let full = withPapers(MAX_ENTRIES_PER_LIST);
+    expect(addRefusal(full, "main", "another")).toMatch(/is full .*nothing was saved/);
+    expect(addEntry(full, "main", "another", T0)).toEqual(full);
+    // Already there, or room left: no refusal.
+    expect(addRefusal(full, "main", "p-3")).toBeNull();
+    expect(addRefusal(library("a"), "main", "b")).toBeNull();
+    expect(addRefusal(full, "gone", "b")).toMatch(/no longer exists/);
+
+    expect(createRefusal(full)).toBeNull();
+    for (let i = full.lists.length; i < MAX_LISTS; i++) full = createList(full, `L${i}`, T0, [], `l-${i}`).library;
+    expect(createRefusal(full)).toMatch(/most there can be/);
+    expect(createList(full, "One more", T0).listId).toBeNull();
   });
 });

@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { addEntry, emptyLibrary, LIBRARY_VERSION, moveEntry, serializeLibrary } from "@/lib/reading-lists/document";
+import { applyChange } from "@/lib/reading-lists/change";
+import {
+  addEntry,
+  addRefusal,
+  createList,
+  createRefusal,
+  emptyLibrary,
+  LIBRARY_VERSION,
+  MAX_ENTRIES_PER_LIST,
+  MAX_LISTS,
+  moveEntry,
+  serializeLibrary,
+  type Library,
+} from "@/lib/reading-lists/document";
 import { parseLibrary } from "@/lib/reading-lists/schema";
 import { createLibraryStore, KEPT_ASIDE_PREFIX, STORAGE_KEY, type StorageLike } from "@/lib/reading-lists/store";
 
@@ -177,5 +190,55 @@ describe("the browser store", () => {
     store.update((l) => moveEntry(l, "main", "c", -2));
     const reread = ready(createLibraryStore(storage, parseLibrary, clock)).library;
     expect(reread.lists[0]!.entries.map((e) => e.slug)).toEqual(["c", "a", "b"]);
+  });
+
+  describe("an edit through applyChange", () => {
+    it("announces what was saved when it went ahead", () => {
+      const store = createLibraryStore(new MemoryStorage(), parseLibrary, clock);
+      const id = ready(store).library.defaultListId;
+      const result = applyChange(
+        store,
+        (lib) => addEntry(lib, id, "a", NOW),
+        "Saved a",
+        (lib) => addRefusal(lib, id, "a"),
+      );
+      expect(result).toEqual({ ok: true, message: "Saved a" });
+      expect(ready(store).library.lists[0]!.entries.map((e) => e.slug)).toEqual(["a"]);
+    });
+
+    it("announces the refusal, not success, when the limits leave nothing to save", () => {
+      const storage = new MemoryStorage();
+      let lib: Library = emptyLibrary(NOW, "main");
+      const entries = Array.from({ length: MAX_ENTRIES_PER_LIST }, (_, i) => ({ slug: `p-${i}`, addedAt: NOW.toISOString() }));
+      lib = { ...lib, lists: [{ ...lib.lists[0]!, entries }] };
+      for (let i = 1; i < MAX_LISTS; i++) lib = createList(lib, `List ${i}`, NOW, [], `list-${i}`).library;
+      storage.setItem(STORAGE_KEY, serializeLibrary(lib));
+      const store = createLibraryStore(storage, parseLibrary, clock);
+      const before = storage.getItem(STORAGE_KEY);
+
+      let made = null as string | null;
+      const created = applyChange(
+        store,
+        (l) => {
+          const result = createList(l, "One too many", NOW);
+          made = result.listId;
+          return result.library;
+        },
+        "Created the list One too many",
+        createRefusal,
+      );
+      expect(created.ok).toBe(false);
+      expect(created.message).toMatch(/most there can be/);
+      expect(made).toBeNull();
+
+      const added = applyChange(
+        store,
+        (l) => addEntry(l, "main", "new-one", NOW),
+        "Saved",
+        (l) => addRefusal(l, "main", "new-one"),
+      );
+      expect(added).toEqual({ ok: false, message: expect.stringMatching(/is full/) as unknown });
+      expect(storage.getItem(STORAGE_KEY)).toBe(before);
+    });
   });
 });
