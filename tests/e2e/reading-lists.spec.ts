@@ -185,6 +185,17 @@ test("unreadable stored lists are kept aside and offered for download, not lost"
   await expect(alert).toHaveCount(0);
 });
 
+test("lists saved by a newer Paperdex stay as they are, read-only until a reload", async ({ page }) => {
+  const newer = JSON.stringify({ version: 99, lists: "whatever comes next" });
+  await page.goto("/lists");
+  await page.evaluate((value) => localStorage.setItem("paperdex:library", value), newer);
+  await page.reload();
+  await expect(page.getByRole("alert").filter({ hasText: "saved by a newer Paperdex; reload the page" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create" })).toBeDisabled();
+  expect(await page.evaluate(() => localStorage.getItem("paperdex:library"))).toBe(newer);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("kept-aside")))).toEqual([]);
+});
+
 test("a share link shows missing papers as missing, and refuses more than 200 papers with a 400", async ({ page }) => {
   const [paper] = await slugsFor(page, "grokking tickets", 1);
   await page.goto(`/list?name=Mixed&paper=${paper!.slug}&paper=no-such-paper-anywhere`);
