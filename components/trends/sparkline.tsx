@@ -36,7 +36,7 @@ export function Sparkline({ points, labels, subject }: { points: Share[]; labels
       height={HEIGHT}
       className="h-auto w-16 overflow-visible text-accent-600 sm:w-28 dark:text-accent-500"
     >
-      <line x1={PAD} x2={WIDTH - PAD} y1={HEIGHT - PAD} y2={HEIGHT - PAD} className="stroke-stone-200 dark:stroke-stone-700" />
+      <line x1={PAD} x2={WIDTH - PAD} y1={HEIGHT - PAD} y2={HEIGHT - PAD} stroke="currentColor" strokeOpacity={0.25} />
       {segments.map((s) =>
         s.includes(" ") ? (
           <polyline key={s} points={s} fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinejoin="round" />

@@ -3,8 +3,6 @@ import type { CountedPeriod } from "@/lib/trends/load";
 import { percent, type TopicTrend } from "@/lib/trends/rank";
 import { Sparkline } from "./sparkline";
 
-const CELL = "px-2 py-2 sm:px-4";
-
 /** The change in percentage points: "+5.9", "−0.3", "+<0.1". */
 function points(change: number): string {
   const sign = change > 0 ? "+" : "−";
@@ -39,26 +37,25 @@ export function TopicTrendTable({
         <p className="mt-2 text-sm text-stone-600 dark:text-stone-400">None.</p>
       ) : (
         <div className="mt-3 overflow-x-auto rounded-xl border border-stone-200 bg-white dark:border-stone-800 dark:bg-stone-900">
-          <table className="w-full text-sm">
+          {/* Cell padding and alignment set once on the table: 25 rows repeat no class lists. */}
+          <table className="w-full text-sm tabular-nums [&_td]:px-2 [&_td]:py-2 [&_td]:text-right [&_td]:whitespace-nowrap sm:[&_td]:px-4 [&_th]:px-2 [&_th]:py-2 [&_th]:text-left [&_th]:font-medium sm:[&_th]:px-4">
             <caption className="sr-only">
               {title}: papers and share of all papers in {recent.name} and in {baseline.name}, the change in percentage points,
               and the share at each point of the chart
             </caption>
-            <thead className="text-left text-xs text-stone-600 dark:text-stone-400">
+            <thead className="text-xs text-stone-600 dark:text-stone-400">
               <tr className="border-b border-stone-200 dark:border-stone-800">
-                <th scope="col" className={`${CELL} font-medium`}>
-                  Topic
-                </th>
-                <th scope="col" className={`${CELL} text-right font-medium`}>
+                <th scope="col">Topic</th>
+                <th scope="col" className="text-right!">
                   {titleCase(recent.name)}
                 </th>
-                <th scope="col" className={`${CELL} hidden text-right font-medium sm:table-cell`}>
+                <th scope="col" className="hidden text-right! sm:table-cell">
                   {titleCase(baseline.name)}
                 </th>
-                <th scope="col" className={`${CELL} text-right font-medium`}>
+                <th scope="col" className="text-right!">
                   Change <span className="font-normal">(pts)</span>
                 </th>
-                <th scope="col" className={`${CELL} font-medium`}>
+                <th scope="col">
                   <span className="sr-only sm:not-sr-only">Share over time</span>
                 </th>
               </tr>
@@ -66,31 +63,23 @@ export function TopicTrendTable({
             <tbody className="divide-y divide-stone-100 dark:divide-stone-800">
               {topics.map((t) => (
                 <tr key={t.slug}>
-                  <th scope="row" className={`${CELL} text-left font-medium`}>
+                  <th scope="row">
                     <Link href={`/topics/${t.slug}`} className="hover:text-accent-600 hover:underline">
                       {t.name}
                     </Link>
                   </th>
-                  <td className={`${CELL} text-right whitespace-nowrap tabular-nums`}>
-                    <span className="hidden sm:inline">{t.recent.papers.toLocaleString("en-US")} </span>
-                    <span className="text-stone-600 dark:text-stone-400">
-                      <span className="hidden sm:inline">(</span>
-                      {percent(t.recent.share)}
-                      <span className="hidden sm:inline">)</span>
-                    </span>
+                  <td>
+                    <span className="hidden sm:inline">{t.recent.papers.toLocaleString("en-US")} (</span>
+                    {percent(t.recent.share)}
+                    <span className="hidden sm:inline">)</span>
                   </td>
-                  <td className={`${CELL} hidden text-right whitespace-nowrap tabular-nums sm:table-cell`}>
-                    {t.baseline.papers.toLocaleString("en-US")}{" "}
-                    <span className="text-stone-600 dark:text-stone-400">({percent(t.baseline.share)})</span>
+                  <td className="hidden sm:table-cell">
+                    {t.baseline.papers.toLocaleString("en-US")} ({percent(t.baseline.share)})
                   </td>
-                  <td
-                    className={`${CELL} text-right font-medium whitespace-nowrap tabular-nums ${
-                      t.change > 0 ? "text-emerald-700 dark:text-emerald-400" : "text-rose-700 dark:text-rose-400"
-                    }`}
-                  >
+                  <td className={t.change > 0 ? "text-emerald-700 dark:text-emerald-400" : "text-rose-700 dark:text-rose-400"}>
                     {points(t.change)}
                   </td>
-                  <td className={CELL}>
+                  <td>
                     <Sparkline points={t.points} labels={chartPoints.map((p) => p.span)} subject={t.name} />
                   </td>
                 </tr>
