@@ -76,7 +76,12 @@ function timed(
       response.on("data", () => {});
       response.on("end", () => resolve({ ttfb, total: performance.now() - started, status: response.statusCode ?? 0 }));
     });
-    request.on("error", reject);
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed just as it was reused (a race Node documents):
+      // the request never reached the server, so it is sent again on a fresh socket.
+      if (request.reusedSocket && error.code === "ECONNRESET") return resolve(timed(url, init));
+      reject(new Error(`${init.method ?? "GET"} ${url}: ${error.message}`, { cause: error }));
+    });
     request.end(init.body);
   });
 }
