@@ -6,9 +6,10 @@ const PAD = 3;
 
 /**
  * A topic's share at each point of the windows as a small line, drawn as SVG on the server; the
- * last point (the recent window) is marked. Its text alternative lists every point.
+ * last point (the recent window) is marked. Its text alternative lists every point's share,
+ * oldest first (the table's caption says which periods they are: 25 rows repeat no dates).
  */
-export function Sparkline({ points, labels, subject }: { points: Share[]; labels: string[]; subject: string }) {
+export function Sparkline({ points, subject }: { points: Share[]; subject: string }) {
   const max = Math.max(...points.map((p) => p.share ?? 0), 0.0001);
   const step = points.length > 1 ? (WIDTH - 2 * PAD) / (points.length - 1) : 0;
   const xy = points.map((p, i) =>
@@ -26,11 +27,11 @@ export function Sparkline({ points, labels, subject }: { points: Share[]; labels
   }
   if (current.length) segments.push(current.join(" "));
   const last = xy[xy.length - 1];
-  const description = points.map((p, i) => `${labels[i]}: ${percent(p.share)}`).join("; ");
+  const description = points.map((p) => percent(p.share)).join(", ");
   return (
     <svg
       role="img"
-      aria-label={`${subject}, share of papers, oldest first — ${description}`}
+      aria-label={`${subject}, share of papers: ${description}`}
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       width={WIDTH}
       height={HEIGHT}

@@ -41,7 +41,7 @@ export function TopicTrendTable({
           <table className="w-full text-sm tabular-nums [&_td]:px-2 [&_td]:py-2 [&_td]:text-right [&_td]:whitespace-nowrap sm:[&_td]:px-4 [&_th]:px-2 [&_th]:py-2 [&_th]:text-left [&_th]:font-medium sm:[&_th]:px-4">
             <caption className="sr-only">
               {title}: papers and share of all papers in {recent.name} and in {baseline.name}, the change in percentage points,
-              and the share at each point of the chart
+              and the share over time, oldest first: {chartPoints.map((p) => p.span).join("; ")} (the last is {recent.name})
             </caption>
             <thead className="text-xs text-stone-600 dark:text-stone-400">
               <tr className="border-b border-stone-200 dark:border-stone-800">
@@ -80,7 +80,7 @@ export function TopicTrendTable({
                     {points(t.change)}
                   </td>
                   <td>
-                    <Sparkline points={t.points} labels={chartPoints.map((p) => p.span)} subject={t.name} />
+                    <Sparkline points={t.points} subject={t.name} />
                   </td>
                 </tr>
               ))}
