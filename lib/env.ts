@@ -36,6 +36,9 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9_-]+$/, { message: "may contain only letters, digits, _ and -" })
     .default("papers"),
   MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3_000),
+  // The relaxed second stage of a long query (lib/search/search.ts) gets this long; past it the
+  // plain search's answer is served (a busy Meilisearch slows every query, but not by falling back).
+  RELAXED_SEARCH_BUDGET_MS: z.coerce.number().int().min(0).max(120_000).default(1_500),
   /** Lets editors correct topics; without it, editing is off. */
   ADMIN_TOKEN: z.string().min(16, { message: "must be at least 16 characters" }).optional(),
 });

@@ -1,4 +1,5 @@
 import type { FederatedMultiSearchParams, Hit, MultiSearchQuery, SearchResponse } from "meilisearch";
+import { env } from "../env";
 import { indexName, searchClient } from "../meilisearch/client";
 import type { PaperDocument } from "./settings";
 import { buildFilter, type FacetSelection } from "./filters";
@@ -121,15 +122,27 @@ function facetQueries(params: SearchParams, selection: FacetSelection): { param:
  * candidates are re-ranked by the terms they share with it (lib/search/rerank.ts).
  * Other orders (newest, title) list the query's own matches, never relaxed.
  */
-export async function searchPapers(params: SearchParams): Promise<SearchResult> {
+export async function searchPapers(
+  params: SearchParams,
+  { relaxedBudgetMs = env().RELAXED_SEARCH_BUDGET_MS }: { relaxedBudgetMs?: number } = {},
+): Promise<SearchResult> {
   const parsed = parseQuery(params.q);
   const wanted = wantedTerms(parsed);
   const describes = params.sort === "relevance" && params.q !== "" && wanted.size >= MIN_DESCRIBED_TERMS;
   const relaxations = describes ? relaxedQueries(parsed) : [];
   const first = await searchOnce(params, relaxations.length > 0 ? wanted : null);
   if (relaxations.length === 0 || first.coverage >= wanted.size) return { ...first.result, dropped: [] };
-  const relaxed = await relaxedSearch(params, relaxations, wanted);
-  return { ...relaxed, processingTimeMs: first.result.processingTimeMs + relaxed.processingTimeMs };
+  // The second stage has a time budget of its own: a Meilisearch busy with many long queries
+  // answers the plain search instead of timing out into the (much slower) database fallback.
+  const budget = AbortSignal.timeout(relaxedBudgetMs);
+  try {
+    const relaxed = await relaxedSearch(params, relaxations, wanted, budget);
+    return { ...relaxed, processingTimeMs: first.result.processingTimeMs + relaxed.processingTimeMs };
+  } catch (error) {
+    if (!budget.aborted) throw error;
+    console.warn(`[search] relaxed search over its ${relaxedBudgetMs} ms budget: served the plain search`);
+    return { ...first.result, dropped: [] };
+  }
 }
 
 interface SearchOnce {
@@ -189,21 +202,29 @@ async function searchOnce(params: SearchParams, wanted: Set<string> | null): Pro
  * page federations exhaustively). The first RERANKED hits are re-ranked by their terms; the
  * rest keep Meilisearch's order. Re-ranking reorders matches, it never adds one.
  */
-async function relaxedSearch(params: SearchParams, relaxations: RelaxedQuery[], wanted: Set<string>): Promise<SearchResult> {
+async function relaxedSearch(
+  params: SearchParams,
+  relaxations: RelaxedQuery[],
+  wanted: Set<string>,
+  signal: AbortSignal,
+): Promise<SearchResult> {
   const selection = selectionOf(params);
   const federated = (filter: ReturnType<typeof buildFilter>, facets: string[], offset: number, limit: number) =>
-    searchClient().multiSearch<FederatedMultiSearchParams, PaperDocument>({
-      federation: { offset, limit, facetsByIndex: { [indexName()]: facets } },
-      queries: [{ q: params.q, matchingStrategy: MATCHING_STRATEGY, weight: 1 }, ...relaxations].map((query) => ({
-        indexUid: indexName(),
-        q: query.q,
-        matchingStrategy: query.matchingStrategy,
-        filter,
-        federationOptions: { weight: query.weight },
-        // Highlights are made here, from the query's terms: hits come from several queries.
-        attributesToRetrieve: limit > 0 ? [...SHOWN_ATTRIBUTES, "abstract"] : ["slug"],
-      })),
-    });
+    searchClient().multiSearch<FederatedMultiSearchParams, PaperDocument>(
+      {
+        federation: { offset, limit, facetsByIndex: { [indexName()]: facets } },
+        queries: [{ q: params.q, matchingStrategy: MATCHING_STRATEGY, weight: 1 }, ...relaxations].map((query) => ({
+          indexUid: indexName(),
+          q: query.q,
+          matchingStrategy: query.matchingStrategy,
+          filter,
+          federationOptions: { weight: query.weight },
+          // Highlights are made here, from the query's terms: hits come from several queries.
+          attributesToRetrieve: limit > 0 ? [...SHOWN_ATTRIBUTES, "abstract"] : ["slug"],
+        })),
+      },
+      { signal },
+    );
   const filter = buildFilter(selection);
   const page = pageWindow(params.page, params.perPage, RERANKED, MAX_TOTAL_HITS);
   const selected = selectedFacets(selection);

@@ -130,6 +130,18 @@ describe("a query that describes a paper", () => {
     for (const hit of result.hits) expect(union.has(hit.slug)).toBe(true);
   });
 
+  it("serves the plain search when the relaxed stage runs over its time budget", async () => {
+    const plain = await env.search
+      .index<PaperDocument>(env.indexUid)
+      .search(DESCRIBED, { matchingStrategy: "frequency", hitsPerPage: 20 });
+    const result = await searchPapers(searchParamsSchema.parse({ q: DESCRIBED }), { relaxedBudgetMs: 0 });
+    expect(result.dropped).toEqual([]);
+    expect(result.hits.map((h) => h.slug)).toEqual(plain.hits.map((h) => h.slug));
+    expect(result.total).toBe(plain.totalHits);
+    // With time to spare, the same query is relaxed.
+    expect((await search({ q: DESCRIBED })).dropped.length).toBeGreaterThan(0);
+  });
+
   it("leaves keyword queries whose best hits have every word to Meilisearch's order", async () => {
     const result = await search({ q: "grokking lottery tickets" });
     expect(result.dropped).toEqual([]);
