@@ -36,15 +36,11 @@ test("the header links to Trends, which compares the last digest with the ones b
 test.describe("after a new digest is ingested", () => {
   test.describe.configure({ mode: "serial", timeout: 240_000 });
 
-  const dir = mkdtempSync(path.join(os.tmpdir(), "paperdex-trends-e2e-"));
   const meiliUrl = `http://127.0.0.1:${E2E_ENV.MEILI_PORT}`;
   const indexUid = `papers_trends_${process.pid}`;
-  const env = {
-    PAPERDEX_DATA_DIR: dir,
-    DATABASE_URL: `file:${path.join(dir, "trends.db")}`,
-    MEILI_URL: meiliUrl,
-    MEILI_INDEX: indexUid,
-  };
+  // Made in beforeAll: Playwright also loads this file where it runs no test.
+  let dir = "";
+  let env: Record<string, string> = {};
   let master = "";
   let key = "";
   let app: AppServer | undefined;
@@ -56,6 +52,13 @@ test.describe("after a new digest is ingested", () => {
     });
 
   test.beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "paperdex-trends-e2e-"));
+    env = {
+      PAPERDEX_DATA_DIR: dir,
+      DATABASE_URL: `file:${path.join(dir, "trends.db")}`,
+      MEILI_URL: meiliUrl,
+      MEILI_INDEX: indexUid,
+    };
     master = readFileSync(path.join(E2E_ENV.PAPERDEX_DATA_DIR, "meili-master.key"), "utf8").trim();
     expect(ingest()).toMatch(/390 new/);
     const admin = createSearchClient({ host: meiliUrl, apiKey: master, local: false }, 30_000);
@@ -68,7 +71,7 @@ test.describe("after a new digest is ingested", () => {
     const admin = createSearchClient({ host: meiliUrl, apiKey: master, local: false }, 30_000);
     if (key) await admin.deleteKey(key);
     await dropIndex(admin, indexUid);
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   const newPhrases = (page: Page) => page.getByRole("region", { name: "New phrases" });
