@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { ExportLinks } from "@/components/reading-lists/export-links";
 import { Notice } from "@/components/notice";
 import { PaperCard } from "@/components/paper-card";
 import { SaveCopyButton } from "@/components/reading-lists/save-copy-button";
 import { describeIssue, type RawParams } from "@/lib/api/params";
 import { loadListPapers } from "@/lib/reading-lists/load";
-import { shareHref } from "@/lib/reading-lists/share-link";
 import { shareParamsSchema } from "@/lib/reading-lists/share-params";
 
 export const dynamic = "force-dynamic";
@@ -33,7 +33,6 @@ export default async function SharedListPage({ searchParams }: Props) {
   const { name, paper: slugs } = parsed.data;
   const listed = await loadListPapers(slugs);
   const missing = listed.filter((l) => !l.paper).length;
-  const exportHref = (ext: string) => shareHref(name, slugs, `/list/export.${ext}`);
 
   return (
     <div className="mx-auto max-w-4xl space-y-6">
@@ -47,21 +46,7 @@ export default async function SharedListPage({ searchParams }: Props) {
         </p>
         <div className="mt-4 flex flex-wrap items-center gap-x-6 gap-y-3">
           {slugs.length > 0 && <SaveCopyButton name={name} slugs={slugs} />}
-          {listed.length > 0 && (
-            <p className="flex flex-wrap gap-3 text-sm">
-              <span className="text-stone-500">Export:</span>
-              {/* Route handlers, not pages: plain links. */}
-              <a className="underline hover:text-accent-600" href={exportHref("bib")}>
-                BibTeX
-              </a>
-              <a className="underline hover:text-accent-600" href={exportHref("csv")}>
-                CSV
-              </a>
-              <a className="underline hover:text-accent-600" href={exportHref("json")}>
-                JSON
-              </a>
-            </p>
-          )}
+          {listed.length > 0 && <ExportLinks label="Export:" name={name} slugs={slugs} className="text-sm" />}
         </div>
       </div>
       {slugs.length === 0 ? (

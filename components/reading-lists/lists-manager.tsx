@@ -1,5 +1,6 @@
 "use client";
 
+import { ExportLinks } from "@/components/reading-lists/export-links";
 import Link from "next/link";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { announce } from "@/lib/reading-lists/announce";
@@ -403,7 +404,6 @@ function ShareLinks({ name, slugs, shareable }: { name: string; slugs: string[];
     );
   }
   const link = shareHref(name, slugs);
-  const exportHref = (ext: string) => shareHref(name, slugs, `/list/export.${ext}`);
   return (
     <div className="space-y-2 rounded-xl border border-stone-200 bg-stone-100/60 p-3 text-sm dark:border-stone-800 dark:bg-stone-900/60">
       <div className="flex flex-wrap items-center gap-2">
@@ -421,18 +421,7 @@ function ShareLinks({ name, slugs, shareable }: { name: string; slugs: string[];
           Open
         </Link>
       </div>
-      <p className="flex flex-wrap gap-3">
-        <span className="text-stone-500">Export this list:</span>
-        <a className="underline hover:text-accent-600" href={exportHref("bib")}>
-          BibTeX
-        </a>
-        <a className="underline hover:text-accent-600" href={exportHref("csv")}>
-          CSV
-        </a>
-        <a className="underline hover:text-accent-600" href={exportHref("json")}>
-          JSON
-        </a>
-      </p>
+      <ExportLinks label="Export this list:" name={name} slugs={slugs} />
     </div>
   );
 }
