@@ -16,6 +16,7 @@ import { resilientSearch } from "@/lib/search/resilient-search";
 import type { SearchResult } from "@/lib/search/search";
 import { searchHref, toggle, type SearchState } from "@/lib/search/url";
 import { ExportLinks } from "@/components/search/export-links";
+import { sinceLabel } from "@/lib/search/since-label";
 
 export const dynamic = "force-dynamic";
 
@@ -80,6 +81,11 @@ export default async function SearchPage({ searchParams }: Props) {
             removeHref: searchHref(state, { hasCode: undefined }),
           },
         ]),
+    ...(params.since === undefined
+      ? []
+      : [
+          { key: "since", label: `Added since ${sinceLabel(params.since)}`, removeHref: searchHref(state, { since: undefined }) },
+        ]),
   ];
 
   return (
@@ -133,7 +139,10 @@ export default async function SearchPage({ searchParams }: Props) {
           <SearchPageForm state={state} />
           <SearchTips />
         </div>
-        <ActiveFilters filters={active} clearHref={searchHref(state, { topic: [], digest: [], hasCode: undefined })} />
+        <ActiveFilters
+          filters={active}
+          clearHref={searchHref(state, { topic: [], digest: [], hasCode: undefined, since: undefined })}
+        />
         {!result ? (
           <Notice tone="warning" title="Search is unavailable right now">
             The search service did not answer. Browsing and paper pages still work; try the search again in a moment.

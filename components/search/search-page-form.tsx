@@ -19,6 +19,7 @@ export function SearchPageForm({ state }: { state: SearchState }) {
         <input key={digest} type="hidden" name="digest" value={digest} />
       ))}
       {state.hasCode !== undefined && <input type="hidden" name="hasCode" value={String(state.hasCode)} />}
+      {state.since !== undefined && <input type="hidden" name="since" value={state.since} />}
       {state.sort !== "relevance" && <input type="hidden" name="sort" value={state.sort} />}
       <button
         type="submit"

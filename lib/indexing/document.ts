@@ -10,6 +10,7 @@ export interface PaperForIndex {
   codeUrl: string | null;
   sortKey: number;
   sortPosition: number;
+  firstSeenAt: Date;
   topics: { slug: string; name: string }[];
   digestIds: string[];
   vector: number[] | null;
@@ -28,6 +29,7 @@ export function toPaperDocument(paper: PaperForIndex): PaperDocument {
     digests: [...new Set(paper.digestIds)].sort(),
     date: paper.sortKey,
     position: paper.sortPosition,
+    firstSeenAt: paper.firstSeenAt.getTime(),
     _vectors: { [EMBEDDER]: paper.vector },
   };
 }

@@ -1,7 +1,7 @@
 import type { EnqueuedTask, Meilisearch, Settings, Task } from "meilisearch";
 import type { PaperDocument } from "./document";
 import { meiliErrorCode } from "../meilisearch/errors";
-import { EMBEDDER, PAPERS_INDEX_SETTINGS } from "../search/settings";
+import { EMBEDDER, FIRST_SEEN_ATTRIBUTE, PAPERS_INDEX_SETTINGS } from "../search/settings";
 import { waitUntil } from "../wait-until";
 
 // Writes to the index. Every write is a task that can fail on the server after it was
@@ -39,9 +39,17 @@ export async function waitFor(client: Meilisearch, task: Promise<EnqueuedTask>, 
 }
 
 /**
+ * Fields the documents gained after indexes had been built without them. Their papers are
+ * marked as indexed already, so no ingest would send them again: an index whose documents
+ * lack one of these is rebuilt from the database.
+ */
+const ADDED_FIELDS = [FIRST_SEEN_ATTRIBUTE];
+
+/**
  * Creates the index when missing and applies the settings the code defines. Some setting
  * changes cannot be applied to the documents already there (a new embedder needs vectors that
- * old documents lack): that fails with a SearchTaskError, and the caller rebuilds.
+ * old documents lack), and documents indexed by an older Paperdex may lack a field filters
+ * need (ADDED_FIELDS): either fails with a SearchTaskError, and the caller rebuilds.
  */
 export async function ensureIndex(client: Meilisearch, uid: string, applySettings = true): Promise<void> {
   const exists = await client
@@ -55,6 +63,15 @@ export async function ensureIndex(client: Meilisearch, uid: string, applySetting
   if (!exists) await waitFor(client, client.createIndex(uid, { primaryKey: "id" }), `create the index "${uid}"`);
   if (applySettings) {
     await waitFor(client, client.index(uid).updateSettings(await settingsFor(client, uid)), `apply the settings of "${uid}"`);
+    // A filter, not the index stats: an admin-class key need not have "stats.get".
+    const lacking: string[] = [];
+    for (const field of ADDED_FIELDS) {
+      const { results } = await client.index(uid).getDocuments({ filter: `${field} NOT EXISTS`, fields: ["id"], limit: 1 });
+      if (results.length > 0) lacking.push(field);
+    }
+    if (lacking.length > 0) {
+      throw new SearchTaskError(`documents of "${uid}" lack ${lacking.join(", ")} (indexed by an older Paperdex)`);
+    }
   }
 }
 

@@ -82,6 +82,7 @@ export function toPaperForIndex(row: PaperIndexRow, vector: number[] | null): Pa
     codeUrl: row.codeUrl,
     sortKey: row.sortKey,
     sortPosition: row.sortPosition,
+    firstSeenAt: row.firstSeenAt,
     topics: row.topics.map((t) => ({ slug: t.topic.slug, name: t.topic.name })),
     digestIds: row.appearances.map((a) => a.digestId),
     vector,

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/prisma/generated/client/client";
 import { db, usesPostgres } from "../db";
 import { highlightEvidence } from "../topics/highlight-evidence";
-import { MAX_PAGE, type SearchParams } from "./params";
+import { MAX_PAGE, sinceTime, type SearchParams } from "./params";
 import type { FacetCounts, SearchHit, SearchResult } from "./search";
 import { PAPER_ORDER } from "../papers/order";
 import { parseQuery } from "./query-syntax";
@@ -48,6 +48,7 @@ function whereOf(params: SearchParams, exceptTopic = false): Prisma.PaperWhereIn
   if (!exceptTopic && params.topic.length) and.push({ topics: { some: { topicSlug: { in: params.topic } } } });
   if (params.digest.length) and.push({ appearances: { some: { digestId: { in: params.digest } } } });
   if (params.hasCode !== undefined) and.push({ codeUrl: params.hasCode ? { not: null } : null });
+  if (params.since !== undefined) and.push({ firstSeenAt: { gte: new Date(sinceTime(params.since)) } });
   return { AND: and };
 }
 

@@ -12,6 +12,16 @@ const digestValue = z
   .max(100)
   .regex(/^[A-Za-z0-9_-]+$/, { message: "must be a digest id (letters, digits, _ and -)" });
 
+/**
+ * A point in time for `since`: a date (midnight UTC) or a date-time with its time zone. A
+ * date-time without one is refused: the server's zone would decide what it means.
+ */
+export const sinceValue = z.string().pipe(
+  z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+    message: "must be an ISO 8601 date such as 2026-11-23, or a date-time with a time zone such as 2026-11-23T08:00:00Z",
+  }),
+);
+
 /** The last page a search may ask for. */
 export const MAX_PAGE = 500;
 
@@ -25,6 +35,9 @@ export const searchParamsSchema = z
     hasCode: single(z.enum(["true", "false"], { message: 'must be "true" or "false"' }))
       .transform((v) => (v === undefined ? undefined : v === "true"))
       .describe("only papers with (true) or without (false) a code link"),
+    since: single(sinceValue).describe(
+      "only papers first stored (by an ingest) at or after this date (midnight UTC) or date-time, e.g. 2026-11-23 or 2026-11-23T08:00:00Z",
+    ),
     sort: single(
       z.enum(Object.keys(SORTS) as [SortParam, ...SortParam[]], {
         message: `must be one of ${Object.keys(SORTS).join(", ")}`,
@@ -44,5 +57,15 @@ export const searchParamsSchema = z
 export type SearchParams = z.infer<typeof searchParamsSchema>;
 
 export function selectionOf(params: SearchParams): FacetSelection {
-  return { topic: params.topic, digest: params.digest, hasCode: params.hasCode };
+  return {
+    topic: params.topic,
+    digest: params.digest,
+    hasCode: params.hasCode,
+    ...(params.since === undefined ? {} : { since: sinceTime(params.since) }),
+  };
+}
+
+/** A valid `since` value as ms since 1970 (a bare date is midnight UTC, as Date.parse reads it). */
+export function sinceTime(since: string): number {
+  return Date.parse(since);
 }

@@ -18,6 +18,9 @@ export const FACETS = {
 
 export type FacetParam = keyof typeof FACETS;
 
+/** The numeric attribute the `since` parameter filters on (a paper's firstSeenAt, in ms since 1970). */
+export const FIRST_SEEN_ATTRIBUTE = "firstSeenAt";
+
 export const SORTS = {
   relevance: [],
   newest: ["date:desc", "position:asc"],
@@ -38,7 +41,7 @@ export const EMBEDDER = `text_${termVectorsHeader().fingerprint}`;
 export const PAPERS_INDEX_SETTINGS: Settings = {
   // Order matters: a match in the title outranks one in the topic names or the abstract.
   searchableAttributes: ["title", "topicNames", "abstract"],
-  filterableAttributes: Object.values(FACETS),
+  filterableAttributes: [...Object.values(FACETS), FIRST_SEEN_ATTRIBUTE],
   sortableAttributes: ["date", "title", "position"],
   // Meilisearch's rules, then newest first: papers equally relevant would otherwise come in
   // the order they were indexed, which a reindex (or another database) changes.
@@ -67,6 +70,8 @@ export interface PaperDocument {
   date: number;
   /** Position in that newest digest, to keep a digest's own order within a date. */
   position: number;
+  /** When the ingest first stored the paper, in ms since 1970: the `since` filter. */
+  firstSeenAt: number;
   /** Hash of the rest of the document: lets `npm run check` spot drift without comparing everything. */
   hash?: string;
   /** The paper's text vector (lib/embeddings), for similar papers and hybrid search. */

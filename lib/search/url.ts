@@ -1,6 +1,6 @@
 import type { SearchParams } from "./params";
 
-export type SearchState = Pick<SearchParams, "q" | "topic" | "digest" | "hasCode" | "sort" | "page">;
+export type SearchState = Pick<SearchParams, "q" | "topic" | "digest" | "hasCode" | "since" | "sort" | "page">;
 
 /**
  * The URL of a search state. Defaults are left out so URLs stay short and shareable, and any
@@ -14,6 +14,7 @@ export function searchHref(state: SearchState, change: Partial<SearchState> = {}
   for (const topic of next.topic) params.append("topic", topic);
   for (const digest of next.digest) params.append("digest", digest);
   if (next.hasCode !== undefined) params.set("hasCode", String(next.hasCode));
+  if (next.since !== undefined) params.set("since", next.since);
   if (next.sort !== "relevance") params.set("sort", next.sort);
   if (next.page > 1) params.set("page", String(next.page));
   const query = params.toString();

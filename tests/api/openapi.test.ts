@@ -101,6 +101,7 @@ describe("the OpenAPI document", () => {
       topic: false,
       digest: false,
       hasCode: false,
+      since: false,
       sort: false,
       page: false,
       perPage: false,

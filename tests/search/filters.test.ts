@@ -32,6 +32,18 @@ describe("buildFilter", () => {
     expect(buildFilter({ topic: [], digest: [], hasCode: undefined })).toEqual([]);
   });
 
+  it("keeps papers first stored at or after `since`, in every facet's counts", () => {
+    const since = Date.UTC(2026, 10, 23);
+    expect(buildFilter({ ...selection, since })).toEqual([
+      ['topics = "reasoning"', 'topics = "code-generation"'],
+      ['digests = "000_x"'],
+      ['hasCode = "true"'],
+      ["firstSeenAt >= 1795392000000"],
+    ]);
+    expect(buildFilter({ ...selection, since }, "hasCode").at(-1)).toEqual(["firstSeenAt >= 1795392000000"]);
+    expect(() => buildFilter({ ...selection, since: Number.NaN })).toThrow(RangeError);
+  });
+
   it("only ever names allow-listed attributes", () => {
     const filter = buildFilter({ topic: ['a" OR x = "b'], digest: [], hasCode: false }).flat();
     expect(filter.every((f) => /^(topics|digests|hasCode) = "/.test(f))).toBe(true);
