@@ -9,12 +9,13 @@
 // store.ts): an older tab never drops what a newer one stored. Lists and entries are not loose
 // (unknown fields in them are dropped), so a field added there, like any change old code could
 // not read, raises LIBRARY_VERSION and adds a step to MIGRATIONS (schema.ts) that turns the
-// previous version into the next.
+// previous version into the next. The §2 fields (seen papers and digests, the visit, papers not
+// interested in) are such optional fields, defined with their functions in seen.ts.
 
-export const LIBRARY_VERSION = 1;
-export const DEFAULT_LIST_NAME = "Reading list";
-/** The id of the list a new library starts with: fixed, so that every read of "nothing stored" agrees. */
-export const FIRST_LIST_ID = "default";
+import { DEFAULT_LIST_NAME, emptyLibrary, FIRST_LIST_ID, LIBRARY_VERSION } from "./basics";
+import type { SeenFields } from "./seen";
+
+export { DEFAULT_LIST_NAME, emptyLibrary, FIRST_LIST_ID, LIBRARY_VERSION };
 export const MAX_LIST_NAME = 80;
 export const MAX_LISTS = 100;
 export const MAX_ENTRIES_PER_LIST = 5_000;
@@ -38,7 +39,7 @@ export interface ReadingList {
   entries: ListEntry[];
 }
 
-export interface Library {
+export interface Library extends SeenFields {
   version: 1;
   defaultListId: string;
   lists: ReadingList[];
@@ -55,14 +56,6 @@ export function newListId(): string {
   const bytes = new Uint8Array(9);
   globalThis.crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(36).padStart(2, "0")).join("");
-}
-
-export function emptyLibrary(now: Date, id = FIRST_LIST_ID): Library {
-  return {
-    version: LIBRARY_VERSION,
-    defaultListId: id,
-    lists: [{ id, name: DEFAULT_LIST_NAME, createdAt: now.toISOString(), entries: [] }],
-  };
 }
 
 /**
@@ -241,7 +234,8 @@ export interface MergeSkipped {
 /**
  * Merges an imported document into this one: a list with the same id or the same name (any
  * case) gets the imported papers it lacks, appended in their order; other lists are added.
- * This library's default list and its own fields win; fields only the import has are added.
+ * This library's default list and its own fields win; fields only the import has are added
+ * (mergeImport in seen.ts also joins the papers seen and not interested in).
  * What the limits keep out is returned, so that the user can be told.
  */
 export function mergeLibraries(current: Library, imported: Library): { library: Library; skipped: MergeSkipped } {

@@ -8,6 +8,7 @@ import {
   tidyLibrary,
   type Library,
 } from "./document";
+import { MAX_NOT_INTERESTED } from "./seen";
 
 // Validation of the stored and imported document (zod). Kept apart from document.ts because a
 // validator is the largest part of the code: the save button loads it after the page is shown.
@@ -27,10 +28,23 @@ const listSchema = z.object({
   entries: z.array(entrySchema).check(z.maxLength(MAX_ENTRIES_PER_LIST)),
 });
 
+// §2's fields (seen.ts). The seen set and the visit are the browser's own bookkeeping: when
+// broken (a hand-edited file) they are dropped rather than make the lists unreadable.
+const seenTimesSchema = (key: z.ZodMiniType<string>) => z.record(key, z.number().check(z.int(), z.nonnegative()));
+const seenSchema = z.object({
+  papers: seenTimesSchema(paperSlugSchema),
+  digests: seenTimesSchema(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/))),
+});
+const visitSchema = z.object({ start: timeSchema, last: timeSchema, previous: z.nullable(timeSchema) });
+const notInterestedSchema = z.array(z.object({ slug: paperSlugSchema, at: timeSchema })).check(z.maxLength(MAX_NOT_INTERESTED));
+
 export const libraryV1Schema = z.looseObject({
   version: z.literal(1),
   defaultListId: z.string(),
   lists: z.array(listSchema).check(z.maxLength(MAX_LISTS)),
+  seen: z.catch(z.optional(seenSchema), undefined),
+  visit: z.catch(z.optional(visitSchema), undefined),
+  notInterested: z.optional(notInterestedSchema),
 });
 
 // The hand-written types of document.ts and this schema describe the same document.

@@ -1,3 +1,4 @@
+import { STORAGE_KEY } from "./basics";
 import { emptyLibrary, serializeLibrary, type Library } from "./document";
 import type { ParseResult } from "./schema";
 
@@ -11,7 +12,7 @@ import type { ParseResult } from "./schema";
 // read-only rather than lose it. A value written by a newer Paperdex is valid, just not for
 // this build: it stays where it is and the store is read-only until the page is reloaded.
 
-export const STORAGE_KEY = "paperdex:library";
+export { STORAGE_KEY };
 export const KEPT_ASIDE_PREFIX = "paperdex:library:kept-aside:";
 export const NEWER_VERSION = "Your lists were saved by a newer Paperdex; reload the page to see and change them.";
 

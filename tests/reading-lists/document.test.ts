@@ -94,10 +94,10 @@ describe("the stored document", () => {
     });
   });
 
-  it("keeps fields it does not know (a newer build's, such as seen papers) through a read and a change", () => {
-    const stored = { ...library("a"), seen: { "paper-b": "2026-01-01T00:00:00.000Z" } };
+  it("keeps fields it does not know (a newer build's) through a read and a change", () => {
+    const stored = { ...library("a"), laterField: { "paper-b": "2026-01-01T00:00:00.000Z" } };
     const lib = addEntry(parsed(JSON.stringify(stored)), "main", "c", later(5));
-    expect(JSON.parse(serializeLibrary(lib))).toMatchObject({ seen: stored.seen });
+    expect(JSON.parse(serializeLibrary(lib))).toMatchObject({ laterField: stored.laterField });
     expect(slugsOf(lib)).toEqual(["a", "c"]);
   });
 
@@ -205,7 +205,7 @@ describe("export and import", () => {
     let theirs = createList(library("b", "c"), "THESIS", later(3), [], "thesis-theirs").library;
     theirs = addEntry(theirs, "thesis-theirs", "t2", later(4));
     theirs = createList(theirs, "New", later(5), [{ slug: "n", addedAt: T0.toISOString() }], "new").library;
-    theirs = { ...theirs, defaultListId: "new", seen: { x: "y" } };
+    theirs = { ...theirs, defaultListId: "new", laterField: { x: "y" } };
 
     const { library: merged, skipped } = mergeLibraries(mine, parsed(exportLibrary(theirs, later(6))));
     expect(skipped).toEqual({ lists: [], papers: 0 });
@@ -215,7 +215,7 @@ describe("export and import", () => {
       ["new", ["n"]],
     ]);
     expect(merged.defaultListId).toBe("main");
-    expect(merged).toMatchObject({ seen: { x: "y" } });
+    expect(merged).toMatchObject({ laterField: { x: "y" } });
     expect(merged).not.toHaveProperty("exportedAt");
     // Importing the same file again changes nothing.
     expect(mergeLibraries(merged, parsed(exportLibrary(theirs, later(7)))).library).toEqual(merged);
