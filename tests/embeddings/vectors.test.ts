@@ -1,6 +1,15 @@
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { paperFeatures, sublinear, textFeatures } from "@/lib/embeddings/features";
 import { terms } from "@/lib/embeddings/terms";
-import { decodeTermVectors, encodeTermVectors, termVectors, termVectorsHeader } from "@/lib/embeddings/term-vectors";
+import {
+  decodeTermVectors,
+  encodeTermVectors,
+  termVectors,
+  termVectorsHeader,
+  type TermVectors,
+} from "@/lib/embeddings/term-vectors";
 import { cosine, DIMENSIONS, embedPaper, embedText, meanVector } from "@/lib/embeddings/vectors";
 import { EMBEDDER, PAPERS_INDEX_SETTINGS } from "@/lib/search/settings";
 
@@ -97,5 +106,67 @@ describe("paper and text vectors", () => {
     for (let i = 0; i < 2_000; i++)
       embedPaper(`Diffusion models ${i}`, "We train denoising diffusion models to generate images.");
     expect((performance.now() - started) / 2_000).toBeLessThan(0.5);
+  });
+});
+
+/**
+ * The vector as the features define it, summed the plain way: every feature of the text in the
+ * order it first occurs, its row weighted by its dampened count, then scaled to unit length and
+ * rounded. embedPaper and embedText must give exactly this (they skip building the features).
+ */
+function reference(counts: Map<string, number>, { dims, index, scales, values }: TermVectors): number[] | null {
+  const vector = new Float64Array(dims);
+  let known = 0;
+  for (const [feature, count] of counts) {
+    const row = index.get(feature);
+    if (row === undefined) continue;
+    known++;
+    for (let j = 0; j < dims; j++) vector[j]! += sublinear(count) * scales[row]! * values[row * dims + j]!;
+  }
+  let norm = 0;
+  for (const x of vector) norm += x * x;
+  if (known === 0 || norm === 0) return null;
+  return Array.from(vector, (x) => Math.round((x / Math.sqrt(norm)) * 10_000) / 10_000);
+}
+
+describe("embedding without building the features", () => {
+  const corpus = gunzipSync(readFileSync("tests/fixtures/corpus/arxiv-cs-daily-sample.jsonl.gz"))
+    .toString("utf8")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { title: string; abstract: string })
+    .filter((_, i) => i % 3 === 0);
+
+  it("gives the reference vectors to the bit, paper after paper (1,000 real papers)", () => {
+    const table = termVectors();
+    let differing = 0;
+    for (const { title, abstract } of corpus) {
+      if (JSON.stringify(embedPaper(title, abstract, table)) !== JSON.stringify(reference(paperFeatures(title, abstract), table)))
+        differing++;
+      const text = `${title} ${abstract.slice(0, 200)}`;
+      if (JSON.stringify(embedText(text, table)) !== JSON.stringify(reference(textFeatures(text), table))) differing++;
+    }
+    expect(differing).toBe(0);
+  });
+
+  it("counts bigrams across dropped words, repeated terms and titles twice, on a table of its own", () => {
+    const vocabulary = ["diffus", "model", "diffus model", "model diffus", "imag", "gener", "imag gener", "über", "über model"];
+    const dims = 5;
+    const rows = Float64Array.from({ length: vocabulary.length * dims }, (_, i) => Math.sin(i * 1.7 + 0.3));
+    const table = decodeTermVectors(encodeTermVectors(vocabulary, rows, dims, { note: "test" }));
+    const texts = [
+      ["Diffusion models", "Diffusion of the models, and models of diffusion: 2024 diffusion models generate images."],
+      ["", "the of and"],
+      ["Über models", "ÜBER MODELS über-models 7 über"],
+      ["image", "generation image generation image"],
+    ] as const;
+    for (const [title, abstract] of texts) {
+      expect(embedPaper(title, abstract, table)).toEqual(reference(paperFeatures(title, abstract), table));
+      expect(embedText(abstract, table)).toEqual(reference(textFeatures(abstract), table));
+    }
+    expect(embedPaper("", "the of and", table)).toBeNull();
+    // The committed table and this one, interleaved: each keeps its own lookup.
+    expect(embedText("diffusion models", table)).toEqual(reference(textFeatures("diffusion models"), table));
+    expect(embedText("diffusion models")).toEqual(reference(textFeatures("diffusion models"), termVectors()));
   });
 });
