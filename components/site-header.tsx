@@ -9,6 +9,7 @@ const NAV = [
   { href: "/digests", label: "Digests" },
   { href: "/similar", label: "More like this" },
   { href: "/lists", label: "Lists" },
+  { href: "/saved", label: "Saved" },
 ];
 
 export function SiteHeader() {

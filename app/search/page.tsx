@@ -17,6 +17,8 @@ import type { SearchResult } from "@/lib/search/search";
 import { searchHref, toggle, type SearchState } from "@/lib/search/url";
 import { ExportLinks } from "@/components/search/export-links";
 import { sinceLabel } from "@/lib/search/since-label";
+import { SaveSearch } from "@/components/saved-searches/save-search";
+import { defaultSearchName, savedQueryOf } from "@/lib/saved-searches/from-search";
 
 export const dynamic = "force-dynamic";
 
@@ -156,6 +158,16 @@ export default async function SearchPage({ searchParams }: Props) {
                   : `${result.total} paper${result.total === 1 ? "" : "s"}${params.q ? ` for “${params.q}”` : ""}`}
               </h1>
               <SortLinks current={params.sort} hrefFor={(sort) => searchHref(state, { sort })} />
+            </div>
+            <div className="mb-4">
+              <SaveSearch
+                query={savedQueryOf(state)}
+                defaultName={defaultSearchName(state, {
+                  topic: (slug) => topicName.get(slug) ?? slug,
+                  digest: (id) => digestLabel.get(id) ?? id,
+                  since: sinceLabel,
+                })}
+              />
             </div>
             {result.engine === "database" && (
               <div className="mb-4">
