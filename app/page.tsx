@@ -4,12 +4,16 @@ import { Pagination } from "@/components/pagination";
 import { PaperList } from "@/components/paper-list";
 import { listDigests, listPapers, listTopics } from "@/lib/papers/queries";
 import { describeIssue, pageParamsSchema, type RawParams } from "@/lib/api/params";
+import { hidesSeen, withHideSeen } from "@/lib/reading-lists/hide-seen";
 
 export const dynamic = "force-dynamic";
 
 export default async function BrowsePage({ searchParams }: { searchParams: Promise<RawParams> }) {
-  const parsed = pageParamsSchema.safeParse(await searchParams);
+  const raw = await searchParams;
+  const parsed = pageParamsSchema.safeParse(raw);
   const { page, perPage } = parsed.success ? parsed.data : { page: 1, perPage: 20 };
+  const hideSeen = hidesSeen(raw);
+  const hrefFor = (p: number) => withHideSeen(p > 1 ? `/?page=${p}` : "/", hideSeen);
   const [papers, topics, digests] = await Promise.all([listPapers(page, perPage), listTopics(), listDigests()]);
 
   return (
@@ -43,9 +47,13 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
             .
           </Notice>
         ) : (
-          <PaperList papers={papers.items} />
+          <PaperList
+            papers={papers.items}
+            markNew
+            hideSeen={{ on: hideSeen, toggleHref: withHideSeen(hrefFor(papers.page), !hideSeen) }}
+          />
         )}
-        <Pagination page={papers.page} totalPages={papers.totalPages} hrefFor={(p) => (p > 1 ? `/?page=${p}` : "/")} />
+        <Pagination page={papers.page} totalPages={papers.totalPages} hrefFor={hrefFor} />
       </section>
       <aside aria-labelledby="topics-heading" className="lg:sticky lg:top-6 lg:self-start">
         <h2 id="topics-heading" className="mb-3 text-sm font-semibold tracking-wide text-stone-500 uppercase">

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { TopicRef } from "@/lib/papers/types";
 import { CodeLink } from "./code-link";
 import { SaveButton } from "./reading-lists/save-button";
+import { CardSeenActions } from "./seen/seen-papers";
 import { TopicChips } from "./topic-chip";
 
 interface PaperCardProps {
@@ -16,9 +17,22 @@ interface PaperCardProps {
   meta?: ReactNode;
   /** Adds a checkbox named "paper" (for the "More like these" form around a result list). */
   selectable?: boolean;
+  /** When the paper was first stored (ISO 8601): marks it "New" in a list that shows what is new since the last visit. */
+  firstSeenAt?: string;
 }
 
-export function PaperCard({ slug, title, plainTitle, excerpt, topics, codeUrl, meta, selectable = false }: PaperCardProps) {
+export function PaperCard({
+  slug,
+  title,
+  plainTitle,
+  excerpt,
+  topics,
+  codeUrl,
+  meta,
+  selectable = false,
+  firstSeenAt,
+}: PaperCardProps) {
+  const name = plainTitle ?? (typeof title === "string" ? title : slug);
   return (
     <article className="rounded-xl border border-stone-200 bg-white p-4 shadow-sm transition focus-within:border-accent-500 hover:border-stone-300 dark:border-stone-800 dark:bg-stone-900 dark:hover:border-stone-700">
       <div className="flex items-start gap-3">
@@ -27,7 +41,8 @@ export function PaperCard({ slug, title, plainTitle, excerpt, topics, codeUrl, m
             {title}
           </Link>
         </h2>
-        <SaveButton slug={slug} title={plainTitle ?? (typeof title === "string" ? title : slug)} />
+        <CardSeenActions slug={slug} title={name} firstSeenAt={firstSeenAt} />
+        <SaveButton slug={slug} title={name} />
         {selectable && (
           <label className="mt-1 flex shrink-0 items-center gap-1 text-xs text-stone-500">
             <input type="checkbox" name="paper" value={slug} />

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SearchForm } from "./search-form";
+import { NewPapersLink } from "./seen/new-papers-link";
 
 const NAV = [
   { href: "/", label: "Browse" },
@@ -28,6 +29,7 @@ export function SiteHeader() {
               {item.label}
             </Link>
           ))}
+          <NewPapersLink />
         </nav>
         <div className="ml-auto w-full sm:w-80">
           <SearchForm />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ListsManager } from "@/components/reading-lists/lists-manager";
+import { NotInterestedList } from "@/components/seen/not-interested-list";
 
 // Rendered per request like every page here: its scripts need the request's CSP nonce (proxy.ts).
 export const dynamic = "force-dynamic";
@@ -22,6 +23,7 @@ export default function ListsPage() {
         </p>
       </noscript>
       <ListsManager />
+      <NotInterestedList />
     </div>
   );
 }

@@ -19,6 +19,9 @@ import { ExportLinks } from "@/components/search/export-links";
 import { sinceLabel } from "@/lib/search/since-label";
 import { SaveSearch } from "@/components/saved-searches/save-search";
 import { defaultSearchName, savedQueryOf } from "@/lib/saved-searches/from-search";
+import { SeenItem, SeenPapers } from "@/components/seen/seen-papers";
+import { firstSeenTimes } from "@/lib/papers/queries";
+import { hidesSeen } from "@/lib/reading-lists/hide-seen";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +39,8 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function SearchPage({ searchParams }: Props) {
-  const parsed = searchParamsSchema.safeParse(await searchParams);
+  const raw = await searchParams;
+  const parsed = searchParamsSchema.safeParse(raw);
   if (!parsed.success) {
     const { param, message } = describeIssue(parsed.error);
     return (
@@ -50,7 +54,7 @@ export default async function SearchPage({ searchParams }: Props) {
     );
   }
   const params = parsed.data;
-  const state: SearchState = params;
+  const state: SearchState = { ...params, hideSeen: hidesSeen(raw) };
   const [topics, digests] = await Promise.all([listTopics(), listDigests()]);
   let result: (SearchResult & { engine: string }) | null = null;
   try {
@@ -58,6 +62,8 @@ export default async function SearchPage({ searchParams }: Props) {
   } catch (error) {
     console.error("[search] failed:", error);
   }
+  // The index does not give the cards when each paper arrived; the database does, for "New".
+  const firstSeen = result ? await firstSeenTimes(result.hits.map((hit) => hit.slug)) : new Map<string, string>();
 
   const topicName = new Map(topics.map((t) => [t.slug, t.name]));
   const digestLabel = new Map(
@@ -196,21 +202,31 @@ export default async function SearchPage({ searchParams }: Props) {
               </Notice>
             ) : (
               <form action="/similar" method="get" aria-label="Search results">
-                <ol className="space-y-4">
-                  {result.hits.map((hit) => (
-                    <li key={hit.slug}>
-                      <PaperCard
-                        slug={hit.slug}
-                        title={<Highlighted segments={hit.titleSegments} />}
-                        plainTitle={hit.title}
-                        excerpt={<Highlighted segments={hit.snippetSegments} />}
-                        topics={hit.topics.map((slug) => ({ slug, name: topicName.get(slug) ?? slug }))}
-                        codeUrl={hit.codeUrl}
-                        selectable
-                      />
-                    </li>
-                  ))}
-                </ol>
+                <SeenPapers
+                  slugs={result.hits.map((hit) => hit.slug)}
+                  markNew
+                  hideSeen={{
+                    on: !!state.hideSeen,
+                    toggleHref: searchHref(state, { hideSeen: !state.hideSeen, page: state.page }),
+                  }}
+                >
+                  <ol className="space-y-4">
+                    {result.hits.map((hit) => (
+                      <SeenItem key={hit.slug} slug={hit.slug}>
+                        <PaperCard
+                          slug={hit.slug}
+                          title={<Highlighted segments={hit.titleSegments} />}
+                          plainTitle={hit.title}
+                          excerpt={<Highlighted segments={hit.snippetSegments} />}
+                          topics={hit.topics.map((slug) => ({ slug, name: topicName.get(slug) ?? slug }))}
+                          codeUrl={hit.codeUrl}
+                          selectable
+                          firstSeenAt={firstSeen.get(hit.slug)}
+                        />
+                      </SeenItem>
+                    ))}
+                  </ol>
+                </SeenPapers>
                 <div className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
                   <button
                     type="submit"
@@ -218,7 +234,7 @@ export default async function SearchPage({ searchParams }: Props) {
                   >
                     More like the ticked papers
                   </button>
-                  <ExportLinks state={state} />
+                  <ExportLinks state={params} />
                 </div>
               </form>
             )}

@@ -11,7 +11,6 @@ import {
   deleteList,
   exportLibrary,
   findList,
-  mergeLibraries,
   mergeSkippedText,
   moveEntry,
   removeEntry,
@@ -26,6 +25,7 @@ import {
 } from "@/lib/reading-lists/document";
 import { detailsInBatches } from "@/lib/reading-lists/details-batches";
 import { listPaperDetails, type ListPaperDetails } from "@/lib/reading-lists/paper-details";
+import { mergeImport } from "@/lib/reading-lists/seen";
 import { MAX_SHARED_PAPERS, shareHref } from "@/lib/reading-lists/share-link";
 import { libraryStore, type KeptAside } from "@/lib/reading-lists/store";
 import { useLibrary } from "@/lib/reading-lists/use-library";
@@ -368,7 +368,7 @@ function ListView({
  * Details of the papers, fetched in link-sized batches; a slug the server does not know is
  * "missing". When a batch fails, what the others brought stays and the error is shown.
  */
-function usePaperDetails(slugs: string[]): { details: Map<string, ListPaperDetails | "missing">; error: string | null } {
+export function usePaperDetails(slugs: string[]): { details: Map<string, ListPaperDetails | "missing">; error: string | null } {
   const [details, setDetails] = useState(() => new Map<string, ListPaperDetails | "missing">());
   const [error, setError] = useState<string | null>(null);
   const wanted = slugs.filter((s) => !details.has(s));
@@ -493,7 +493,7 @@ function ImportExport({ library, readOnly }: { library: Library; readOnly: boole
     let skipped: MergeSkipped = { lists: [], papers: 0 };
     const error = libraryStore().update((lib) => {
       if (mode === "replace") return replaceLibrary(parsed.library);
-      const merged = mergeLibraries(lib, parsed.library);
+      const merged = mergeImport(lib, parsed.library);
       skipped = merged.skipped;
       return merged.library;
     });

@@ -1,3 +1,4 @@
+import { HIDE_PARAM, HIDE_SEEN } from "@/lib/reading-lists/hide-seen";
 import type { SearchState } from "@/lib/search/url";
 import { InstantSearchInput } from "./instant-search-input";
 
@@ -21,6 +22,7 @@ export function SearchPageForm({ state }: { state: SearchState }) {
       {state.hasCode !== undefined && <input type="hidden" name="hasCode" value={String(state.hasCode)} />}
       {state.since !== undefined && <input type="hidden" name="since" value={state.since} />}
       {state.sort !== "relevance" && <input type="hidden" name="sort" value={state.sort} />}
+      {state.hideSeen && <input type="hidden" name={HIDE_PARAM} value={HIDE_SEEN} />}
       <button
         type="submit"
         className="rounded-lg bg-accent-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-accent-700"

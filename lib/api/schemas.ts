@@ -51,6 +51,7 @@ export const papersResponseSchema = z
         codeUrl: z.string().nullable(),
         topics: z.array(slug).describe("topic slugs"),
         digests: z.array(digestRefSchema),
+        firstSeenAt: z.string().describe("when the paper first arrived (ISO 8601)"),
       }),
     ),
   })

@@ -50,13 +50,13 @@ export function toPaperSummary(row: PaperRow): PaperSummary {
       publishedOn: a.digest.publishedOn?.toISOString().slice(0, 10) ?? null,
       position: a.position,
     })),
+    firstSeenAt: row.firstSeenAt.toISOString(),
   };
 }
 
 export function toPaperDetail(row: PaperDetailRow): PaperDetail {
   return {
     ...toPaperSummary(row),
-    firstSeenAt: row.firstSeenAt.toISOString(),
     topics: row.topics.map((t) => ({
       slug: t.topic.slug,
       name: t.topic.name,
@@ -91,7 +91,7 @@ export function toPaperForIndex(row: PaperIndexRow, vector: number[] | null): Pa
 
 export function toExportPaper(row: PaperRow): ExportPaper {
   const summary = toPaperSummary(row);
-  return { ...summary, topics: summary.topics.map((t) => t.slug), firstSeenAt: row.firstSeenAt.toISOString() };
+  return { ...summary, topics: summary.topics.map((t) => t.slug) };
 }
 
 export function toRelatedCandidate(row: RelatedCandidateRow): RelatedCandidate {

@@ -22,6 +22,8 @@ export interface PaperSummary {
   codeUrl: string | null;
   topics: TopicRef[];
   digests: DigestRef[];
+  /** When the paper was first stored by an ingest (ISO 8601). */
+  firstSeenAt: string;
 }
 
 export type { Evidence };
@@ -37,7 +39,6 @@ export interface PaperDetail extends Omit<PaperSummary, "topics"> {
   topics: PaperTopicDetail[];
   /** Topics an editor removed from the paper (undoable). */
   removedTopics: TopicRef[];
-  firstSeenAt: string;
 }
 
 /** A digest with what its pages show: where it sits in time and how many papers it brought. */

@@ -1,6 +1,10 @@
+import { HIDE_PARAM, HIDE_SEEN } from "../reading-lists/hide-seen";
 import type { SearchParams } from "./params";
 
-export type SearchState = Pick<SearchParams, "q" | "topic" | "digest" | "hasCode" | "since" | "sort" | "page">;
+export type SearchState = Pick<SearchParams, "q" | "topic" | "digest" | "hasCode" | "since" | "sort" | "page"> & {
+  /** `hide=seen` (lib/reading-lists/hide-seen.ts): the page's browser hides papers it has seen; not a search parameter. */
+  hideSeen?: boolean;
+};
 
 /**
  * The URL of a search state. Defaults are left out so URLs stay short and shareable, and any
@@ -17,6 +21,7 @@ export function searchHref(state: SearchState, change: Partial<SearchState> = {}
   if (next.since !== undefined) params.set("since", next.since);
   if (next.sort !== "relevance") params.set("sort", next.sort);
   if (next.page > 1) params.set("page", String(next.page));
+  if (next.hideSeen) params.set(HIDE_PARAM, HIDE_SEEN);
   const query = params.toString();
   return query ? `${base}?${query}` : base;
 }

@@ -6,10 +6,12 @@ import { DigestName } from "@/components/digest-name";
 import { PaperList } from "@/components/paper-list";
 import { digestName } from "@/lib/papers/digest-name";
 import { getDigest } from "@/lib/papers/provenance";
+import type { RawParams } from "@/lib/api/params";
+import { hidesSeen, withHideSeen } from "@/lib/reading-lists/hide-seen";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await getDigest((await params).id);
@@ -17,10 +19,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Digest ${digestName(found.digest, found.digest.fileName)}` };
 }
 
-export default async function DigestPage({ params }: Props) {
+export default async function DigestPage({ params, searchParams }: Props) {
   const found = await getDigest((await params).id);
   if (!found) notFound();
   const { digest, entries } = found;
+  const hideSeen = hidesSeen(await searchParams);
   return (
     <div className="mx-auto max-w-4xl">
       <BackLink href="/digests">All digests</BackLink>
@@ -36,6 +39,9 @@ export default async function DigestPage({ params }: Props) {
       <div className="mt-6">
         <PaperList
           papers={entries.map((e) => e.paper)}
+          markNew
+          hideSeen={{ on: hideSeen, toggleHref: withHideSeen(`/digests/${digest.id}`, !hideSeen) }}
+          digestId={digest.id}
           meta={(_, i) => {
             const { position, seenBefore } = entries[i]!;
             return (
