@@ -5,15 +5,25 @@ export class WaitTimeout extends Error {}
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * With `maxIntervalMs`, the interval doubles after each poll up to it: for waits that may be
+ * short or last minutes (a task of a few thousand documents), without polling minutes long at
+ * the first rate.
+ */
 export async function waitUntil<T>(
   check: () => Promise<T | undefined> | T | undefined,
-  { timeoutMs, intervalMs = 100, what = "condition" }: { timeoutMs: number; intervalMs?: number; what?: string },
+  {
+    timeoutMs,
+    intervalMs = 100,
+    maxIntervalMs = intervalMs,
+    what = "condition",
+  }: { timeoutMs: number; intervalMs?: number; maxIntervalMs?: number; what?: string },
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  for (let interval = intervalMs; ; interval = Math.min(interval * 2, Math.max(intervalMs, maxIntervalMs))) {
     const value = await check();
     if (value !== undefined) return value;
     if (Date.now() >= deadline) throw new WaitTimeout(`gave up waiting for ${what} after ${timeoutMs} ms`);
-    await sleep(Math.min(intervalMs, Math.max(0, deadline - Date.now())));
+    await sleep(Math.min(interval, Math.max(0, deadline - Date.now())));
   }
 }

@@ -5,6 +5,9 @@ import { indexedPapers, markIndexed, type IndexedPaper } from "./sync";
 import type { WriterFence } from "../ingest/writer-lock";
 import { sleep } from "../wait-until";
 
+/** The longest interval between two polls of a task: how late the end of the last task may be noticed. */
+const POLL_MAX_MS = 400;
+
 interface Sent {
   taskUid: number;
   seq: number;
@@ -74,7 +77,9 @@ export class IndexPipeline {
     this.waiting = this.waiting.then(async () => {
       try {
         if (this.waitError) return;
-        const done = await waitForTask(this.client, sent.taskUid, 50);
+        // A task of a few thousand documents takes seconds: polled at 50 ms at first, then
+        // less often (each poll costs both processes CPU that the indexing could use).
+        const done = await waitForTask(this.client, sent.taskUid, 50, POLL_MAX_MS);
         this.finished.push({ sent, task: done });
       } catch (error) {
         this.waitError = error instanceof Error ? error : new Error(String(error));

@@ -19,13 +19,18 @@ const BATCH_SIZE = 5_000;
  * one abort signal to every poll and leave a listener on it per request: past ten polls, Node
  * warns of a memory leak on every ingest.)
  */
-export async function waitForTask(client: Meilisearch, taskUid: number, intervalMs = 25): Promise<Task> {
+export async function waitForTask(
+  client: Meilisearch,
+  taskUid: number,
+  intervalMs = 25,
+  maxIntervalMs = intervalMs,
+): Promise<Task> {
   return waitUntil(
     async () => {
       const task = await client.tasks.getTask(taskUid);
       return task.status === "enqueued" || task.status === "processing" ? undefined : task;
     },
-    { timeoutMs: TASK_TIMEOUT_MS, intervalMs, what: `Meilisearch to finish task ${taskUid}` },
+    { timeoutMs: TASK_TIMEOUT_MS, intervalMs, maxIntervalMs, what: `Meilisearch to finish task ${taskUid}` },
   );
 }
 
