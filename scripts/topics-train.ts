@@ -9,6 +9,9 @@ import { createModelTagger } from "@/lib/topics/model";
 import { loadTaxonomyAndRules, MODEL_FILE } from "@/lib/topics/load";
 import { compileRules } from "@/lib/topics/features";
 import { evaluateLabelled } from "@/scripts/eval/topic-metrics";
+import { labelledCorpusIds } from "@/scripts/eval/labelled-set";
+import { ARXIV_DAILY_FILE, CORPUS_TRAIN_LABELS_FILE, corpusFile, sharedLabelsFile } from "@/scripts/lib/shared-corpus";
+import { CATEGORY_TABLE_OPTIONS, learnCategoryTable } from "@/scripts/topics/categories";
 import { readLabelledPopulations } from "@/scripts/topics/data";
 import { serializeModel } from "@/scripts/topics/model-file";
 import { DEFAULT_OPTIONS, trainTopicModel } from "@/scripts/topics/train";
@@ -27,9 +30,18 @@ run(async () => {
     `Training on ${train.length} papers of the ${fitSplits.join(" and ")} split${trainOnly ? " (dev is shown, not fitted)" : "s"}; test is never used …`,
   );
   const started = performance.now();
+  const { papers: corpusPapers, ...categories } = await learnCategoryTable(
+    corpusFile(ARXIV_DAILY_FILE, "npm run topics:train (arXiv categories of the corpus)"),
+    labelledCorpusIds(sharedLabelsFile(CORPUS_TRAIN_LABELS_FILE, "npm run topics:train")),
+    CATEGORY_TABLE_OPTIONS,
+  );
+  console.log(
+    `Category table: ${Object.keys(categories.weights).length.toLocaleString("en-US")} stems × ${categories.groups.length} groups ` +
+      `from ${corpusPapers.toLocaleString("en-US")} corpus papers (labelled ones left out), ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+  );
   const trained = trainTopicModel(
     train,
-    { slugs: topics.map((t) => t.slug), rules: ruleScorer, idf: idfTable() },
+    { slugs: topics.map((t) => t.slug), rules: ruleScorer, idf: idfTable(), categories },
     DEFAULT_OPTIONS,
     (p) => p.population,
   );

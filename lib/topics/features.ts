@@ -1,5 +1,6 @@
 import { stemmer } from "stemmer";
 import { STOP_WORDS } from "../text/stop-words";
+import type { CategoryScores } from "./categories";
 import type { Evidence } from "./evidence";
 import type { TopicRules } from "./rules";
 
@@ -35,6 +36,9 @@ const RULE_SCORE_CAP = 20;
 
 /** The feature that carries a topic's rule score. */
 export const ruleFeature = (slug: string) => `rule:${slug}`;
+
+/** The feature that carries a paper's score for a group of arXiv categories (categories.ts). */
+export const categoryFeature = (group: string) => `cat:${group}`;
 
 /** A distinct lower-case word, with what the features need to know of it (see `wordAt`). */
 export interface Word {
@@ -397,14 +401,16 @@ export function ruleFeatures(
 
 /**
  * The features of a paper: each stemmed word and word pair of its title and abstract, worth
- * 1 + log(occurrences in the abstract), plus `titleWeight` when it is in the title; and with
- * `rules`, each topic's rule score (capped) times `ruleScale`.
+ * 1 + log(occurrences in the abstract), plus `titleWeight` when it is in the title; with
+ * `rules`, each topic's rule score (capped) times `ruleScale`; with `categories`, each group of
+ * arXiv categories' score (categories.ts).
  */
 export function extractFeatures(
   title: string,
   abstract: string,
   options: FeatureOptions,
   rules?: CompiledRules,
+  categories?: { scores: CategoryScores; groups: string[] },
 ): Map<string, FeatureValue> {
   const titleTokens = tokenize(title);
   const abstractTokens = tokenize(abstract);
@@ -435,5 +441,14 @@ export function extractFeatures(
     });
   if (rules)
     for (const [feature, value] of ruleFeatures(titleTokens, abstractTokens, options, rules)) features.set(feature, value);
+  if (categories) {
+    const { scores, groups } = categories;
+    scores.clear();
+    scores.add(titleTokens, "title");
+    scores.add(abstractTokens, "abstract");
+    scores.finish().forEach((value, g) => {
+      if (value !== 0) features.set(categoryFeature(groups[g]!), { value, surface: "", field: "abstract" });
+    });
+  }
   return features;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { categoryFeature, CategoryScores, categoryTableSchema } from "./categories";
 import type { Evidence } from "./evidence";
 import {
   emptyTokens,
@@ -37,6 +38,8 @@ export const topicModelSchema = z.object({
   crossValidated: z.record(z.string(), z.object({ papers: z.number(), precision: z.number(), recall: z.number() })),
   /** Per feature, pairs of (topic index, weight) flattened: [t, w, t, w, …]. */
   weights: z.record(z.string(), z.array(z.number())),
+  /** The stems' scores for groups of arXiv categories, behind the `cat:` features (categories.ts). */
+  categories: categoryTableSchema.optional(),
 });
 
 export type TopicModel = z.infer<typeof topicModelSchema>;
@@ -127,11 +130,19 @@ function compileWeights(model: TopicModel, rules: CompiledRules | undefined) {
   };
   const byRuleTopic = new Int32Array(rules?.slugs.length ?? 0).fill(-1);
   const ruleTopics = new Map(rules?.slugs.map((slug, i) => [ruleFeature(slug), i]));
+  const groups = model.categories?.groups ?? [];
+  const byGroup = new Int32Array(groups.length).fill(-1);
+  const groupOf = new Map(groups.map((group, g) => [categoryFeature(group), g]));
   for (const [feature, flat] of Object.entries(model.weights)) {
     const index = features.push(Array.from({ length: flat.length / 2 }, (_, k) => [flat[2 * k]!, flat[2 * k + 1]!])) - 1;
     if (feature.startsWith("rule:")) {
       const topic = ruleTopics.get(feature);
       if (topic !== undefined) byRuleTopic[topic] = index;
+      continue;
+    }
+    if (feature.startsWith("cat:")) {
+      const group = groupOf.get(feature);
+      if (group !== undefined) byGroup[group] = index;
       continue;
     }
     const [first, second] = feature.split(" ") as [string, string | undefined];
@@ -144,7 +155,7 @@ function compileWeights(model: TopicModel, rules: CompiledRules | undefined) {
   const evidence = repeats
     ? flatten(features.map((pairs) => pairs.filter(([t], k) => pairs.findIndex(([u]) => u === t) === k)))
     : weights;
-  return { count: features.length, weights, evidence, stems, byRuleTopic };
+  return { count: features.length, weights, evidence, stems, byRuleTopic, byGroup };
 }
 
 const TITLE = 0;
@@ -160,7 +171,7 @@ const FIELDS = ["title", "abstract"] as const;
  */
 export function createModelTagger(model: TopicModel, rules?: CompiledRules): Tagger {
   const compiled = compileWeights(model, rules);
-  const { weights, evidence, stems, byRuleTopic } = compiled;
+  const { weights, evidence, stems, byRuleTopic, byGroup } = compiled;
   const options = model.featureOptions;
   const stemOfWord = new WordTable((word) => (word.stop || word.skip ? null : (stems.get(word.stem) ?? null)));
   const topicCount = model.topics.length;
@@ -170,6 +181,7 @@ export function createModelTagger(model: TopicModel, rules?: CompiledRules): Tag
   const margins = new Float64Array(topicCount);
   const slotOf = new Int8Array(topicCount).fill(-1);
   const ruleScores = rules && options.ruleScale > 0 ? new RuleScores(rules) : undefined;
+  const categoryScores = model.categories ? new CategoryScores(model.categories) : undefined;
   const tokens = [emptyTokens(), emptyTokens()];
 
   // Per feature, while counting a paper's: the paper it was last seen in, how often in the
@@ -182,8 +194,9 @@ export function createModelTagger(model: TopicModel, rules?: CompiledRules): Tag
   const firstTo = new Int32Array(compiled.count);
   let paper = 0;
 
-  // The features present in a paper, in the order they were first met (the rule features last):
-  // the feature, its value, and for a rule feature its topic in the rules (-1: a word feature).
+  // The features present in a paper, in the order they were first met (the rule and category
+  // features last): the feature, its value, and what it is: -1 a word feature, t ≥ 0 the rule
+  // feature of topic t in the rules, -2 - g the feature of group g of categories.
   let present = 0;
   const presentFeature = new Int32Array(compiled.count);
   const presentValue = new Float64Array(compiled.count);
@@ -232,6 +245,10 @@ export function createModelTagger(model: TopicModel, rules?: CompiledRules): Tag
         if (contribution <= 0) continue;
         const list = lists[slot]!;
         const ruleTopic = presentRuleTopic[p]!;
+        if (ruleTopic <= -2) {
+          list.push(...categoryScores!.evidence(-2 - ruleTopic, contribution));
+          continue;
+        }
         if (ruleTopic < 0) {
           list.push({
             phrase: surfaceOf(tokens[firstField[feature]!]!, firstFrom[feature]!, firstTo[feature]!),
@@ -279,6 +296,19 @@ export function createModelTagger(model: TopicModel, rules?: CompiledRules): Tag
           presentFeature[present] = feature;
           presentValue[present] = ruleFeatureValue(score, options);
           presentRuleTopic[present++] = topic;
+        }
+      }
+      if (categoryScores) {
+        categoryScores.clear();
+        categoryScores.add(tokens[TITLE]!, FIELDS[TITLE]);
+        categoryScores.add(tokens[ABSTRACT]!, FIELDS[ABSTRACT]);
+        const values = categoryScores.finish();
+        for (let g = 0; g < values.length; g++) {
+          const feature = byGroup[g]!;
+          if (values[g] === 0 || feature < 0) continue;
+          presentFeature[present] = feature;
+          presentValue[present] = values[g]!;
+          presentRuleTopic[present++] = -2 - g;
         }
       }
       logits.set(biases);

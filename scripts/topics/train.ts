@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { IdfTable } from "../../lib/embeddings/vectors";
+import { CategoryScores, type CategoryTable } from "../../lib/topics/categories";
 import { extractFeatures, type CompiledRules, type FeatureOptions } from "../../lib/topics/features";
 import { chooseTopics, type TopicModel } from "../../lib/topics/model";
 import type { LabelledPaper } from "../eval/topic-metrics";
@@ -35,11 +36,13 @@ export interface TrainingContext {
   slugs: string[];
   rules?: CompiledRules;
   idf?: IdfTable;
+  /** The stems' scores for groups of arXiv categories (categories.ts): features `cat:…`. */
+  categories?: CategoryTable;
 }
 
 /** What a feature's value is multiplied by in training (its IDF / 5, or 1); folded into the saved weights. */
 function featureScale(feature: string, options: TrainOptions, idf: IdfTable | undefined): number {
-  if (!options.idf || !idf || feature.startsWith("rule:")) return 1;
+  if (!options.idf || !idf || feature.includes(":")) return 1;
   const words = feature.split(" ");
   return words.reduce((n, w) => n + (idf.idf[w] ?? idf.unknownIdf), 0) / words.length / 5;
 }
@@ -58,7 +61,7 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   ruleScale: 0.3,
   idf: true,
   balance: 0.7,
-  thresholdRounds: 1,
+  thresholdRounds: 3,
 };
 
 interface Featurized {
@@ -67,7 +70,8 @@ interface Featurized {
 }
 
 function featurize(papers: LabelledPaper[], options: TrainOptions, context: TrainingContext, vocabulary?: string[]): Featurized {
-  const extracted = papers.map((p) => extractFeatures(p.title, p.abstract, options, context.rules));
+  const categories = context.categories && { scores: new CategoryScores(context.categories), groups: context.categories.groups };
+  const extracted = papers.map((p) => extractFeatures(p.title, p.abstract, options, context.rules, categories));
   if (!vocabulary) {
     const df = new Map<string, number>();
     for (const features of extracted) for (const f of features.keys()) df.set(f, (df.get(f) ?? 0) + 1);
@@ -166,7 +170,39 @@ export function tally(
   return t;
 }
 
-const GRID = Array.from({ length: 33 }, (_, i) => -4 + i * 0.25);
+/**
+ * `tally` for many trials of thresholds on the same papers: their labels as flags per topic
+ * (1 must, 2 defensible), their logits and the margins in flat arrays.
+ */
+function quickTally(papers: LabelledPaper[], logits: Float64Array[], slugs: string[], maxTopics: number) {
+  const topics = slugs.length;
+  const flags = new Uint8Array(papers.length * topics);
+  const must = papers.reduce((n, paper) => n + paper.must.length, 0);
+  papers.forEach((paper, i) =>
+    slugs.forEach((slug, k) => {
+      if (paper.must.includes(slug)) flags[i * topics + k] = 3;
+      else if (paper.may.includes(slug)) flags[i * topics + k] = 2;
+    }),
+  );
+  const margins = new Float64Array(topics);
+  return (thresholds: number[]): Tally => {
+    const t: Tally = { right: 0, given: 0, mustFound: 0, must };
+    for (let i = 0; i < papers.length; i++) {
+      const row = logits[i]!;
+      for (let k = 0; k < topics; k++) margins[k] = row[k]! - thresholds[k]!;
+      for (const k of chooseTopics(margins, maxTopics)) {
+        const flag = flags[i * topics + k]!;
+        t.given++;
+        if (flag >= 2) t.right++;
+        if (flag === 3) t.mustFound++;
+      }
+    }
+    return t;
+  };
+}
+
+/** The thresholds tried: -4 to 4 logits in steps of an eighth. */
+const GRID = Array.from({ length: 65 }, (_, i) => -4 + i * 0.125);
 
 /**
  * Thresholds per topic (logits) by coordinate ascent on the papers' cross-validated logits:
@@ -179,8 +215,9 @@ export function chooseThresholds(
   slugs: string[],
   options: TrainOptions,
 ): number[] {
+  const tallyOf = quickTally(papers, logits, slugs, options.maxTopics);
   const objective = (th: number[]) => {
-    const t = tally(papers, logits, slugs, th, options.maxTopics);
+    const t = tallyOf(th);
     const precision = t.right / Math.max(t.given, 1);
     const recall = t.mustFound / Math.max(t.must, 1);
     return recall - 10 * Math.max(0, options.targetPrecision - precision);
@@ -280,5 +317,6 @@ export function trainTopicModel<P extends LabelledPaper>(
     maxTopics: options.maxTopics,
     topics: slugs.map((slug, t) => ({ slug, bias: round(model.bias[t]!, 4), threshold: thresholds[t]! })),
     weights: saved,
+    ...(context.categories ? { categories: context.categories } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { normalizeTitle, parseDigest } from "@/lib/digest";
+import { CategoryScores } from "@/lib/topics/categories";
 import { compileRules, extractFeatures, tokenize } from "@/lib/topics/features";
 import { highlightEvidence } from "@/lib/topics/highlight-evidence";
 import { createTopicTagger, loadTopicConfig } from "@/lib/topics/load";
@@ -142,6 +143,58 @@ describe("createModelTagger", () => {
   });
 });
 
+describe("category features", () => {
+  // two groups of arXiv categories: "med" (words of medicine) and "cv" (words of vision)
+  const categories = {
+    groups: ["med", "cv"],
+    scale: 2,
+    weights: { patholog: [2, -1], tumor: [1.5, 0], imag: [0.5, 1], segment: [0, 1.5] },
+  };
+  const model: TopicModel = {
+    version: 1,
+    trainedOn: {},
+    crossValidated: {},
+    featureOptions: { titleWeight: 1, ruleScale: 0 },
+    maxTopics: 4,
+    topics: [
+      { slug: "science-applications", bias: -2, threshold: 0 },
+      { slug: "computer-vision", bias: -2, threshold: 0 },
+    ],
+    weights: { "cat:med": [0, 1], "cat:cv": [1, 1], segment: [1, 0.5] },
+    categories,
+  };
+
+  it("scores a group by the mean of its stems' weights over the paper's distinct stems, times the scale", () => {
+    const features = extractFeatures("Pathology images", "Tumor segmentation of pathology slides.", OPTIONS, undefined, {
+      scores: new CategoryScores(categories),
+      groups: categories.groups,
+    });
+    // distinct stems: patholog, imag, tumor, segment, slide
+    expect(features.get("cat:med")?.value).toBeCloseTo((2 * (2 + 0.5 + 1.5 + 0)) / 5);
+    expect(features.get("cat:cv")?.value).toBeCloseTo((2 * (-1 + 1 + 0 + 1.5)) / 5);
+  });
+
+  it("adds them to the logits, and gives the words behind them as evidence", () => {
+    const tagged = createModelTagger(model).tag("Pathology images", "Tumor segmentation of pathology slides.");
+    const med = (2 * 4) / 5;
+    expect(tagged.map((t) => t.slug)).toEqual(["science-applications"]);
+    expect(tagged[0]!.score).toBeCloseTo(1 / (1 + Math.exp(-(-2 + med))), 3);
+    // what "cat:med" added (1.6), shared by the stems of positive weight: patholog 2, tumor 1.5, imag 0.5
+    expect(tagged[0]!.evidence).toEqual([
+      { phrase: "pathology", field: "title", weight: 0.8 },
+      { phrase: "tumor", field: "abstract", weight: 0.6 },
+      { phrase: "images", field: "title", weight: 0.2 },
+    ]);
+  });
+
+  it("tags a paper the same whatever it tagged before", () => {
+    const tagger = createModelTagger(model);
+    const alone = createModelTagger(model).tag("Segmentation", "Image segmentation.");
+    tagger.tag("Pathology images", "Tumor segmentation of pathology slides. ".repeat(20));
+    expect(tagger.tag("Segmentation", "Image segmentation.")).toEqual(alone);
+  });
+});
+
 describe("training", () => {
   const papers = [
     { title: "Graph neural networks for molecules", abstract: "Message passing on graphs.", must: ["graph-learning"], may: [] },
@@ -179,9 +232,11 @@ describe("the committed model on the seed papers", async () => {
   it("adds up to the logits of the features extractFeatures gives (the ones the model is trained on)", () => {
     const rules = compileRules(config.rules);
     const { model } = config;
+    const categories = model.categories && { scores: new CategoryScores(model.categories), groups: model.categories.groups };
+    expect(categories).toBeDefined();
     for (const { paper, topics } of tagged) {
       const logits = model.topics.map((t) => t.bias);
-      for (const [name, feature] of extractFeatures(paper.title, paper.abstract, model.featureOptions, rules)) {
+      for (const [name, feature] of extractFeatures(paper.title, paper.abstract, model.featureOptions, rules, categories)) {
         const pairs = model.weights[name] ?? [];
         for (let k = 0; k < pairs.length; k += 2) logits[pairs[k]!]! += pairs[k + 1]! * feature.value;
       }
