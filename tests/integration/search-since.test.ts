@@ -1,4 +1,7 @@
+import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as searchApi } from "@/app/api/search/route";
+import { exportHandler } from "@/lib/export/handler";
 import { ingestFiles } from "@/lib/ingest/ingest";
 import { compareIndex } from "@/lib/indexing/sync";
 import { waitFor } from "@/lib/indexing/tasks";
@@ -108,6 +111,42 @@ describe("the since filter", () => {
     for (const search of [searchPapers, databaseSearch]) {
       expect((await search(params({ since: today }))).total).toBe(all);
       expect((await search(params({ since: tomorrow }))).total).toBe(0);
+    }
+  });
+});
+
+describe("since in the API, the exports and the feed", () => {
+  const request = (pathname: string) => new NextRequest(`http://localhost${pathname}`);
+
+  it("gives the same papers, and a 400 naming since for a bad value", async () => {
+    const want = await expected(between);
+    const since = encodeURIComponent(between.toISOString());
+    const api = (await (await searchApi(request(`/api/search?since=${since}&perPage=100`))).json()) as {
+      total: number;
+      hits: { slug: string }[];
+    };
+    expect(api.total).toBe(want.slugs.length);
+    expect(api.hits.map((h) => h.slug).sort()).toEqual(want.slugs);
+
+    const exported = (await (await exportHandler("json")(request(`/search/export.json?since=${since}`))).json()) as {
+      total: number;
+      papers: { slug: string }[];
+    };
+    expect(exported.total).toBe(want.slugs.length);
+    expect(exported.papers.map((p) => p.slug).sort()).toEqual(want.slugs);
+
+    const feed = await (await exportHandler("atom")(request(`/search/feed.xml?since=${since}`))).text();
+    const linked = [...feed.matchAll(/<link rel="alternate" href="http:\/\/localhost\/papers\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(linked.length).toBe(Math.min(50, want.slugs.length));
+    expect(linked.filter((slug) => !want.slugs.includes(slug))).toEqual([]);
+
+    for (const response of [
+      await searchApi(request("/api/search?since=2026-11-23T08:00:00")),
+      await exportHandler("csv")(request("/search/export.csv?since=last-week")),
+      await exportHandler("atom")(request("/search/feed.xml?since=2026-13-01")),
+    ]) {
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { param: string }).param).toBe("since");
     }
   });
 });
