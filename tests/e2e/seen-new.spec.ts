@@ -57,6 +57,8 @@ test.describe("seen and new", () => {
     });
 
   test.beforeAll(async () => {
+    // A hook's timeout is the default test timeout (30 s) unless set here; the ingest alone can take that on a busy machine.
+    test.setTimeout(240_000);
     dir = mkdtempSync(path.join(os.tmpdir(), "paperdex-seen-e2e-"));
     env = {
       PAPERDEX_DATA_DIR: dir,
