@@ -1,5 +1,6 @@
-// npm run bench:web: Lighthouse (performance and accessibility) on the home page, a search
-// and a paper page of the production app, run on the seeds with Debian's Chromium. Adds its
+// npm run bench:web: Lighthouse (performance and accessibility) on the home page, a search,
+// a paper page, trends and the personal pages (lists, saved searches, a shared list) of the
+// production app, run on the seeds with Debian's Chromium. Adds its
 // scores to bench/results.json, next to the figures of `npm run bench`.
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -76,7 +77,15 @@ run(async () => {
     const papers = (await (await fetch(`${base}/api/papers?perPage=1`)).json()) as { papers?: { slug: string }[] };
     const slug = papers.papers?.[0]?.slug;
     if (!slug) throw new Error("the app lists no paper to audit");
-    const pages = { browse: "/", search: "/search?q=diffusion", paper: `/papers/${slug}` };
+    const pages = {
+      browse: "/",
+      search: "/search?q=diffusion",
+      paper: `/papers/${slug}`,
+      trends: "/trends",
+      lists: "/lists",
+      saved: "/saved",
+      sharedList: `/list?name=Shared&paper=${slug}`,
+    };
     const web: Record<string, Audited & { url: string }> = {};
     for (const [name, route] of Object.entries(pages)) {
       console.log(`Lighthouse (${formFactor}, ${RUNS} runs): ${route}`);

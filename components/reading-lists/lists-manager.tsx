@@ -125,10 +125,10 @@ export function ListsManager() {
                   <span className="truncate">
                     {list.name}
                     {list.id === library.defaultListId && (
-                      <span className="ml-1 text-xs font-normal text-stone-500">(default)</span>
+                      <span className="ml-1 text-xs font-normal text-stone-600 dark:text-stone-400">(default)</span>
                     )}
                   </span>
-                  <span className="text-xs text-stone-500 tabular-nums">{list.entries.length}</span>
+                  <span className="text-xs text-stone-600 tabular-nums dark:text-stone-400">{list.entries.length}</span>
                 </button>
               </li>
             ))}

@@ -135,7 +135,8 @@ export function SaveButton({ slug, title, variant = "card" }: SaveButtonProps) {
           aria-controls={open ? panelId : undefined}
           disabled={!usable}
           onClick={() => setOpen((o) => !o)}
-          className={`${base} ${state} -ml-px rounded-r-lg px-1.5 py-1`}
+          // 24 px wide at least: the minimum touch target (WCAG 2.5.8), the caret alone is narrower.
+          className={`${base} ${state} -ml-px min-w-6 justify-center rounded-r-lg px-1.5 py-1`}
         >
           <span aria-hidden>▾</span>
           <span className="sr-only">Choose lists for “{title}”</span>

@@ -110,6 +110,18 @@ test("the list menu saves to another list, and a second tab follows", async ({ p
   await expect(second.getByRole("list", { name: "Papers in Reading list" }).getByRole("link", { name: GROKKING })).toBeVisible();
 });
 
+test("the save control's buttons are touch targets of at least 24 × 24 px (WCAG 2.5.8)", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/search?q=grokking+tickets");
+  const card = page.getByRole("article").filter({ hasText: GROKKING });
+  for (const name of ["Save", `Choose lists for “${GROKKING}”`]) {
+    const box = await card.getByRole("button", { name, exact: true }).boundingBox();
+    expect(box, name).not.toBeNull();
+    expect(box!.width, `${name} width`).toBeGreaterThanOrEqual(24);
+    expect(box!.height, `${name} height`).toBeGreaterThanOrEqual(24);
+  }
+});
+
 test("/lists: reorder by keyboard, remove and delete with undo, rename, export and import", async ({ page }) => {
   const papers = await slugsFor(page, "model merging", 3);
   expect(papers).toHaveLength(3);
