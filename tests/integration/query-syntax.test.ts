@@ -145,9 +145,10 @@ describe("query syntax with Meilisearch", () => {
 
   it('leaves out every paper with a -"phrase"', async () => {
     const all = await meili("reasoning");
+    // Papers with the phrase anywhere Meilisearch searches (a topic name such as "Large
+    // Language Models" too): some of them match "reasoning", so the exclusion has work to do.
     const large = papersWhere((t) => /\blarge[\s-]+language\b/.test(t));
-    expect(all).toEqual(expect.arrayContaining(large));
-    expect(large.length).toBeGreaterThan(0);
+    expect(all.filter((slug) => large.includes(slug)).length).toBeGreaterThan(0);
     expect(await meili('reasoning -"large language"')).toEqual(without(all, large));
     // On its own, an exclusion keeps everything else.
     expect(await meili('-"large language"')).toEqual(without([...indexed.keys()].sort(), large));
