@@ -12,13 +12,11 @@ export function hidesSeen(raw: RawParams): boolean {
   return value === HIDE_SEEN || (Array.isArray(value) && value.includes(HIDE_SEEN));
 }
 
-/** The same address with `hide=seen` set (on) or removed (off), its other parameters kept. */
+/** The same address with `hide=seen` set (on) or removed (off), its other parameters and fragment kept. */
 export function withHideSeen(href: string, on: boolean): string {
-  const at = href.indexOf("?");
-  const path = at < 0 ? href : href.slice(0, at);
-  const params = new URLSearchParams(at < 0 ? "" : href.slice(at + 1));
-  params.delete(HIDE_PARAM);
-  if (on) params.set(HIDE_PARAM, HIDE_SEEN);
-  const query = params.toString();
-  return query ? `${path}?${query}` : path;
+  // Any base will do: only the path, query and fragment of a same-site address come back.
+  const url = new URL(href, "http://paperdex.invalid");
+  url.searchParams.delete(HIDE_PARAM);
+  if (on) url.searchParams.set(HIDE_PARAM, HIDE_SEEN);
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -4,8 +4,11 @@ import { visitAt, visitNeedsWrite, type Visit } from "./visit";
 
 // The site header records each page load as part of a visit, on every page: so this reads and
 // writes the stored document without the validator (zod is most of reading lists' code). It
-// changes only the `visit` field and writes back everything else as it found it; a value it
-// cannot read, or one of another version, is left alone (store.ts decides what happens to it).
+// changes only the `visit` field and writes back everything else as it read it a moment before;
+// a value it cannot read, or one of another version, is left alone (store.ts decides what
+// happens to it). Like every read-then-write of localStorage (store.ts's too), it is atomic
+// within a tab but not across tabs: a list changed in another tab in the same instant could be
+// written over. It writes at most once a minute (visitNeedsWrite), which keeps that window rare.
 
 /** Records a page load at `now`; returns the visit it belongs to, or null when storage cannot be read. */
 export function recordVisit(storage: StorageLike, now: Date): Visit | null {

@@ -83,11 +83,6 @@ export function digestVisited(library: Library, digestId: string): boolean {
   return Object.hasOwn(seenOf(library).digests, digestId);
 }
 
-/** The visit stored with the library, replaced. */
-export function withVisit(library: Library, visit: Visit): Library {
-  return { ...library, visit };
-}
-
 export function notInterestedIn(library: Library): NotInterested[] {
   return library.notInterested ?? [];
 }

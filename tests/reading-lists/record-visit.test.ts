@@ -76,6 +76,8 @@ describe("hide=seen in addresses", () => {
     expect(withHideSeen("/?page=2", true)).toBe("/?page=2&hide=seen");
     expect(withHideSeen("/?hide=seen&page=2", false)).toBe("/?page=2");
     expect(withHideSeen("/digests/000_abc?hide=seen", false)).toBe("/digests/000_abc");
+    expect(withHideSeen("/?page=2#papers", true)).toBe("/?page=2&hide=seen#papers");
+    expect(withHideSeen("/digests/000_abc#top", true)).toBe("/digests/000_abc?hide=seen#top");
   });
 
   it("is kept by every search link (facets, sort, pages), not sent as a search parameter", () => {

@@ -21,7 +21,6 @@ import {
   paperSeenAt,
   restoreInterest,
   seconds,
-  withVisit,
 } from "@/lib/reading-lists/seen";
 import { isNewSince, VISIT_GAP_MS, visitAt, visitNeedsWrite, type Visit } from "@/lib/reading-lists/visit";
 
@@ -68,7 +67,7 @@ describe("seen papers and digests", () => {
   it("survives a round trip through storage, and a broken seen set or visit is dropped, not the lists", () => {
     let lib = addEntry(emptyLibrary(T0), "default", "kept", T0);
     lib = markPapersSeen(lib, ["a"], later(1));
-    lib = withVisit(lib, visitAt(undefined, later(1)));
+    lib = { ...lib, visit: visitAt(undefined, later(1)) };
     lib = markNotInterested(lib, "dull", later(2));
     expect(parsed(serializeLibrary(lib))).toEqual(lib);
 
@@ -117,11 +116,11 @@ describe("not interested", () => {
   it("goes out with the export and comes back with an import: merged as a union, or replaced", () => {
     let mine = markNotInterested(emptyLibrary(T0), "mine", later(1));
     mine = markPapersSeen(mine, ["both", "only-mine"], later(5));
-    mine = withVisit(mine, visitAt(undefined, later(5)));
+    mine = { ...mine, visit: visitAt(undefined, later(5)) };
     let theirs = markNotInterested(emptyLibrary(T0, "theirs"), "theirs", later(2));
     theirs = markNotInterested(theirs, "mine", later(3));
     theirs = markPapersSeen(theirs, ["both", "only-theirs"], later(1));
-    theirs = withVisit(theirs, visitAt(undefined, later(1)));
+    theirs = { ...theirs, visit: visitAt(undefined, later(1)) };
     const file = exportLibrary(theirs, later(6));
     expect(JSON.parse(file)).toMatchObject({ notInterested: theirs.notInterested, seen: theirs.seen });
 
