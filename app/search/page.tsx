@@ -20,7 +20,6 @@ import { sinceLabel } from "@/lib/search/since-label";
 import { SaveSearch } from "@/components/saved-searches/save-search";
 import { defaultSearchName, savedQueryOf } from "@/lib/saved-searches/from-search";
 import { SeenItem, SeenPapers } from "@/components/seen/seen-papers";
-import { firstSeenTimes } from "@/lib/papers/queries";
 import { hidesSeen } from "@/lib/reading-lists/hide-seen";
 
 export const dynamic = "force-dynamic";
@@ -62,8 +61,6 @@ export default async function SearchPage({ searchParams }: Props) {
   } catch (error) {
     console.error("[search] failed:", error);
   }
-  // The index does not give the cards when each paper arrived; the database does, for "New".
-  const firstSeen = result ? await firstSeenTimes(result.hits.map((hit) => hit.slug)) : new Map<string, string>();
 
   const topicName = new Map(topics.map((t) => [t.slug, t.name]));
   const digestLabel = new Map(
@@ -221,7 +218,7 @@ export default async function SearchPage({ searchParams }: Props) {
                           topics={hit.topics.map((slug) => ({ slug, name: topicName.get(slug) ?? slug }))}
                           codeUrl={hit.codeUrl}
                           selectable
-                          firstSeenAt={firstSeen.get(hit.slug)}
+                          firstSeenAt={hit.firstSeenAt}
                         />
                       </SeenItem>
                     ))}

@@ -120,6 +120,7 @@ export const searchResponseSchema = z
         topics: z.array(slug),
         codeUrl: z.string().nullable(),
         digests: z.array(z.string()).describe("digest ids"),
+        firstSeenAt: z.string().describe("when the paper first arrived (ISO 8601)"),
         snippet: z.string().describe("abstract excerpt around the matches, plain text"),
       }),
     ),

@@ -34,13 +34,6 @@ export async function listPapers(pageNumber: number, perPage: number, topicSlug?
   return page(rows.map(toPaperSummary), total, pageNumber, perPage);
 }
 
-/** When each of these papers was first stored (ISO 8601), for cards that come from the search index. */
-export async function firstSeenTimes(slugs: string[]): Promise<Map<string, string>> {
-  if (slugs.length === 0) return new Map();
-  const rows = await db().paper.findMany({ where: { slug: { in: slugs } }, select: { slug: true, firstSeenAt: true } });
-  return new Map(rows.map((row) => [row.slug, row.firstSeenAt.toISOString()]));
-}
-
 /** One paper with the evidence for its topics; cached per request for metadata + page. */
 export const getPaper = cache(async (slug: string): Promise<PaperDetail | null> => {
   const row = await db().paper.findUnique({ where: { slug }, include: detailInclude });

@@ -65,6 +65,7 @@ const PAPER_FIELDS = {
   title: true,
   abstract: true,
   codeUrl: true,
+  firstSeenAt: true,
   topics: { select: { topicSlug: true } },
   appearances: { select: { digestId: true } },
 } as const satisfies Prisma.PaperSelect;
@@ -114,6 +115,7 @@ export async function databaseSearch(params: SearchParams): Promise<SearchResult
       topics: p.topics.map((t) => t.topicSlug),
       codeUrl: p.codeUrl,
       digests: [...new Set(p.appearances.map((a) => a.digestId))],
+      firstSeenAt: p.firstSeenAt.toISOString(),
       snippet: text,
       titleSegments: highlightEvidence(p.title, terms),
       snippetSegments: highlightEvidence(text, terms),

@@ -19,6 +19,8 @@ export interface SearchHit {
   topics: string[];
   codeUrl: string | null;
   digests: string[];
+  /** When the paper first arrived (ISO 8601), for "new since your last visit". */
+  firstSeenAt: string;
   /** Abstract excerpt around the matches, as plain text. */
   snippet: string;
   titleSegments: TextSegment[];
@@ -70,7 +72,7 @@ const FORMATTING = {
   highlightPostTag: HIGHLIGHT_POST,
 } satisfies Partial<MultiSearchQuery>;
 
-const SHOWN_ATTRIBUTES = ["slug", "title", "topics", "codeUrl", "digests"];
+const SHOWN_ATTRIBUTES = ["slug", "title", "topics", "codeUrl", "digests", "firstSeenAt"];
 
 /** `withAbstract`: the full abstracts too (else only their cropped excerpts), to judge coverage. */
 function mainQuery(params: SearchParams, selection: FacetSelection, withAbstract: boolean): MultiSearchQuery {
@@ -310,6 +312,7 @@ function toSearchHit(hit: Hit<PaperDocument>): SearchHit {
     topics: hit.topics ?? [],
     codeUrl: hit.codeUrl ?? null,
     digests: hit.digests ?? [],
+    firstSeenAt: new Date(hit.firstSeenAt).toISOString(),
     snippet: segmentsToText(snippetSegments),
     titleSegments,
     snippetSegments,

@@ -73,6 +73,15 @@ describe("the since filter", () => {
     expect(fromDb).toEqual(wanted);
   });
 
+  it("gives each hit the time its paper first arrived, as the database has it, from either engine", async () => {
+    const stored = new Map((await env.db.paper.findMany()).map((p) => [p.slug, p.firstSeenAt.toISOString()]));
+    for (const search of [searchPapers, databaseSearch]) {
+      const { hits } = await search(params({}));
+      expect(hits.length).toBeGreaterThan(0);
+      for (const hit of hits) expect(hit.firstSeenAt, hit.slug).toBe(stored.get(hit.slug));
+    }
+  });
+
   it("is at or after: a paper stored at exactly that millisecond is included, one a millisecond earlier is not", async () => {
     const paper = await env.db.paper.findFirstOrThrow({ orderBy: { firstSeenAt: "desc" } });
     const exactly = paper.firstSeenAt.toISOString();

@@ -27,6 +27,7 @@ export async function GET(request: NextRequest) {
         topics: hit.topics,
         codeUrl: hit.codeUrl,
         digests: hit.digests,
+        firstSeenAt: hit.firstSeenAt,
         snippet: hit.snippet,
       })),
       facets: result.facets,
