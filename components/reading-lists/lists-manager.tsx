@@ -1,8 +1,11 @@
 "use client";
 
+import { BackupSection, downloadJson, ImportStatus, JsonFileInput, type ImportMessage } from "@/components/personal-data/backup";
+import { BUTTON_CLASS as button } from "@/components/personal-data/button";
+import { KeptAsideNotice, Loading, Problem, UndoNotice } from "@/components/personal-data/notices";
 import { ExportLinks } from "@/components/reading-lists/export-links";
 import Link from "next/link";
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { announce } from "@/lib/reading-lists/announce";
 import { applyChange } from "@/lib/reading-lists/change";
 import {
@@ -27,7 +30,7 @@ import { detailsInBatches } from "@/lib/reading-lists/details-batches";
 import { listPaperDetails, type ListPaperDetails } from "@/lib/reading-lists/paper-details";
 import { mergeImport } from "@/lib/reading-lists/seen";
 import { MAX_SHARED_PAPERS, shareHref } from "@/lib/reading-lists/share-link";
-import { libraryStore, type KeptAside } from "@/lib/reading-lists/store";
+import { libraryStore } from "@/lib/reading-lists/store";
 import { useLibrary } from "@/lib/reading-lists/use-library";
 
 // /lists: the visitor's lists from localStorage, with the papers' details asked of the server
@@ -35,43 +38,18 @@ import { useLibrary } from "@/lib/reading-lists/use-library";
 
 type Undo = { message: string; undo: (library: Library) => Library };
 
-const button =
-  "rounded-md border border-stone-300 px-2 py-1 text-sm hover:border-accent-500 hover:text-accent-700 disabled:cursor-not-allowed disabled:opacity-40 dark:border-stone-700 dark:hover:text-accent-100";
-
 function save(edit: (library: Library) => Library, message: string, refusal?: (library: Library) => string | null): boolean {
   const { ok, message: said } = applyChange(libraryStore(), edit, message, refusal);
   announce(said);
   return ok;
 }
 
-function download(fileName: string, text: string, type = "application/json") {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
-
 export function ListsManager() {
   const snapshot = useLibrary();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [undo, setUndo] = useState<Undo | null>(null);
-  const undoRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    if (undo) undoRef.current?.focus();
-  }, [undo]);
-
-  if (!snapshot) {
-    return (
-      <p className="text-sm text-stone-500" role="status">
-        Loading your lists…
-      </p>
-    );
-  }
+  if (!snapshot) return <Loading what="lists" />;
   if (snapshot.status === "unavailable") {
     return <Problem title={`Your lists cannot be shown: ${snapshot.reason}.`} />;
   }
@@ -86,30 +64,27 @@ export function ListsManager() {
     <div className="space-y-6">
       {readOnly && <Problem title={readOnly} />}
       {keptAside.map((kept) => (
-        <KeptAsideNotice key={kept.key} kept={kept} />
+        <KeptAsideNotice
+          key={kept.key}
+          title={`Lists stored in this browser could not be read (${kept.detail}). They were kept aside, not deleted; you started with empty lists.`}
+          store={libraryStore()}
+          keptKey={kept.key}
+          fileName={`paperdex-lists-unreadable-${kept.at}.json`}
+          downloadLabel="Download what was kept"
+          discardLabel="Discard it"
+        />
       ))}
       {undo && (
-        <div
-          className="flex flex-wrap items-center gap-3 rounded-xl border border-stone-200 bg-white p-3 text-sm dark:border-stone-800 dark:bg-stone-900"
-          role="status"
-        >
-          <span>{undo.message}</span>
-          <button
-            ref={undoRef}
-            type="button"
-            className={button}
-            onClick={() => {
-              const restore = undo.undo;
-              setUndo(null);
-              save(restore, "Undone");
-            }}
-          >
-            Undo
-          </button>
-          <button type="button" className="text-stone-500 underline" onClick={() => setUndo(null)}>
-            Dismiss
-          </button>
-        </div>
+        <UndoNotice
+          offer={undo}
+          message={undo.message}
+          onUndo={() => {
+            const restore = undo.undo;
+            setUndo(null);
+            save(restore, "Undone");
+          }}
+          onDismiss={() => setUndo(null)}
+        />
       )}
       <div className="grid gap-6 md:grid-cols-[15rem_1fr]">
         <nav aria-label="Your lists" className="space-y-3">
@@ -477,7 +452,7 @@ function NameForm({
 
 function ImportExport({ library, readOnly }: { library: Library; readOnly: boolean }) {
   const [mode, setMode] = useState<"merge" | "replace">("merge");
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<ImportMessage | null>(null);
   const fileId = useId();
 
   async function importFile(file: File) {
@@ -509,13 +484,7 @@ function ImportExport({ library, readOnly }: { library: Library; readOnly: boole
   }
 
   return (
-    <section
-      aria-labelledby={`${fileId}-heading`}
-      className="space-y-3 rounded-xl border border-stone-200 p-4 text-sm dark:border-stone-800"
-    >
-      <h2 id={`${fileId}-heading`} className="text-xs font-semibold tracking-wide text-stone-500 uppercase">
-        Back up or move your lists
-      </h2>
+    <BackupSection heading="Back up or move your lists">
       <p className="text-stone-600 dark:text-stone-300">
         Your lists live only in this browser. Export them as a file to keep them when the browser is cleared, or to move them to
         another browser.
@@ -525,7 +494,7 @@ function ImportExport({ library, readOnly }: { library: Library; readOnly: boole
         className={button}
         onClick={() => {
           const now = new Date();
-          download(`paperdex-lists-${now.toISOString().slice(0, 10)}.json`, exportLibrary(library, now));
+          downloadJson(`paperdex-lists-${now.toISOString().slice(0, 10)}.json`, exportLibrary(library, now));
         }}
       >
         Export all lists (JSON)
@@ -545,55 +514,9 @@ function ImportExport({ library, readOnly }: { library: Library; readOnly: boole
         <label htmlFor={fileId} className="sr-only">
           Lists file (JSON)
         </label>
-        <input
-          id={fileId}
-          type="file"
-          accept="application/json,.json"
-          className="block text-sm file:mr-3 file:rounded-md file:border file:border-stone-300 file:bg-white file:px-2 file:py-1 dark:file:border-stone-700 dark:file:bg-stone-900"
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            event.currentTarget.value = "";
-            if (file) void importFile(file);
-          }}
-        />
+        <JsonFileInput id={fileId} onFile={(file) => void importFile(file)} />
       </fieldset>
-      <div role="status" aria-live="polite">
-        {message && <p className={message.tone === "error" ? "text-amber-700 dark:text-amber-300" : ""}>{message.text}</p>}
-      </div>
-    </section>
-  );
-}
-
-function KeptAsideNotice({ kept }: { kept: KeptAside }) {
-  const store = libraryStore();
-  return (
-    <Problem
-      title={`Lists stored in this browser could not be read (${kept.detail}). They were kept aside, not deleted; you started with empty lists.`}
-    >
-      <div className="mt-2 flex flex-wrap gap-2">
-        <button
-          type="button"
-          className={button}
-          onClick={() => download(`paperdex-lists-unreadable-${kept.at}.json`, store.keptAsideText(kept.key) ?? "")}
-        >
-          Download what was kept
-        </button>
-        <button type="button" className={button} onClick={() => store.discardKeptAside(kept.key)}>
-          Discard it
-        </button>
-      </div>
-    </Problem>
-  );
-}
-
-function Problem({ title, children }: { title: string; children?: ReactNode }) {
-  return (
-    <div
-      role="alert"
-      className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
-    >
-      <p className="font-semibold">{title}</p>
-      {children}
-    </div>
+      <ImportStatus message={message} />
+    </BackupSection>
   );
 }

@@ -1,7 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState } from "react";
+import { BackupSection, downloadJson, ImportStatus, JsonFileInput, type ImportMessage } from "@/components/personal-data/backup";
+import { BUTTON_CLASS as button } from "@/components/personal-data/button";
+import { KeptAsideNotice, Loading, Problem, UndoNotice } from "@/components/personal-data/notices";
 import { ExportLinks } from "@/components/search/export-links";
 import { announce } from "@/lib/reading-lists/announce";
 import {
@@ -18,15 +21,12 @@ import {
   type SavedSearch,
   type SavedSearches,
 } from "@/lib/saved-searches/document";
-import { savedSearchStore, type KeptAside } from "@/lib/saved-searches/store";
+import { savedSearchStore } from "@/lib/saved-searches/store";
 import { useSavedSearches } from "@/lib/saved-searches/use-saved-searches";
 
 // /saved: the visitor's saved searches from localStorage. For each, the papers it matches now
 // and those first stored since it was last opened are counted by /api/search (perPage=1, the
 // total only); the browser sends the search's own parameters, nothing else of the visitor's.
-
-const button =
-  "rounded-md border border-stone-300 px-2 py-1 text-sm hover:border-accent-500 hover:text-accent-700 disabled:cursor-not-allowed disabled:opacity-40 dark:border-stone-700 dark:hover:text-accent-100";
 
 function save(edit: (document: SavedSearches) => SavedSearches, message: string): boolean {
   const error = savedSearchStore().update(edit);
@@ -34,33 +34,11 @@ function save(edit: (document: SavedSearches) => SavedSearches, message: string)
   return !error;
 }
 
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
-
 export function SavedSearchesManager() {
   const snapshot = useSavedSearches();
   const [deleted, setDeleted] = useState<DeletedSearch | null>(null);
-  const undoRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    if (deleted) undoRef.current?.focus();
-  }, [deleted]);
-
-  if (!snapshot) {
-    return (
-      <p className="text-sm text-stone-500" role="status">
-        Loading your saved searches…
-      </p>
-    );
-  }
+  if (!snapshot) return <Loading what="saved searches" />;
   if (snapshot.status === "unavailable") return <Problem title={`Your saved searches cannot be shown: ${snapshot.reason}.`} />;
   const { document, keptAside, readOnly } = snapshot;
 
@@ -68,29 +46,26 @@ export function SavedSearchesManager() {
     <div className="space-y-6">
       {readOnly && <Problem title={readOnly} />}
       {keptAside.map((kept) => (
-        <KeptAsideNotice key={kept.key} kept={kept} />
+        <KeptAsideNotice
+          key={kept.key}
+          title={`Saved searches stored earlier could not be read (${kept.detail}); they are kept aside in this browser.`}
+          store={savedSearchStore()}
+          keptKey={kept.key}
+          fileName="paperdex-saved-searches-unreadable.json"
+          downloadLabel="Download them"
+          discardLabel="Discard them"
+        />
       ))}
       {deleted && (
-        <div
-          className="flex flex-wrap items-center gap-3 rounded-xl border border-stone-200 bg-white p-3 text-sm dark:border-stone-800 dark:bg-stone-900"
-          role="status"
-        >
-          <span>Deleted the saved search “{deleted.search.name}”.</span>
-          <button
-            ref={undoRef}
-            type="button"
-            className={button}
-            onClick={() => {
-              setDeleted(null);
-              save((doc) => restoreSearch(doc, deleted), `Restored the saved search “${deleted.search.name}”`);
-            }}
-          >
-            Undo
-          </button>
-          <button type="button" className="text-stone-500 underline" onClick={() => setDeleted(null)}>
-            Dismiss
-          </button>
-        </div>
+        <UndoNotice
+          offer={deleted}
+          message={`Deleted the saved search “${deleted.search.name}”.`}
+          onUndo={() => {
+            setDeleted(null);
+            save((doc) => restoreSearch(doc, deleted), `Restored the saved search “${deleted.search.name}”`);
+          }}
+          onDismiss={() => setDeleted(null)}
+        />
       )}
       {document.searches.length === 0 ? (
         <p className="rounded-xl border border-dashed border-stone-300 p-6 text-sm text-stone-500 dark:border-stone-700">
@@ -258,7 +233,7 @@ function SavedSearchItem({ search, readOnly, onDelete }: { search: SavedSearch; 
 }
 
 function ImportExport({ document, readOnly }: { document: SavedSearches; readOnly: boolean }) {
-  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<ImportMessage | null>(null);
   const fileId = useId();
 
   async function importFile(file: File) {
@@ -289,18 +264,12 @@ function ImportExport({ document, readOnly }: { document: SavedSearches; readOnl
   }
 
   return (
-    <section
-      aria-labelledby={`${fileId}-heading`}
-      className="space-y-3 rounded-xl border border-stone-200 p-4 text-sm dark:border-stone-800"
-    >
-      <h2 id={`${fileId}-heading`} className="text-xs font-semibold tracking-wide text-stone-500 uppercase">
-        Back up or move your saved searches
-      </h2>
+    <BackupSection heading="Back up or move your saved searches">
       <button
         type="button"
         className={button}
         onClick={() =>
-          download(`paperdex-saved-searches-${new Date().toISOString().slice(0, 10)}.json`, exportSavedSearches(document))
+          downloadJson(`paperdex-saved-searches-${new Date().toISOString().slice(0, 10)}.json`, exportSavedSearches(document))
         }
       >
         Export saved searches (JSON)
@@ -309,53 +278,9 @@ function ImportExport({ document, readOnly }: { document: SavedSearches; readOnl
         <label htmlFor={fileId} className="font-medium">
           Import a file (merged into these)
         </label>
-        <input
-          id={fileId}
-          type="file"
-          accept="application/json,.json"
-          disabled={readOnly}
-          className="block text-sm file:mr-3 file:rounded-md file:border file:border-stone-300 file:bg-white file:px-2 file:py-1 dark:file:border-stone-700 dark:file:bg-stone-900"
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            event.currentTarget.value = "";
-            if (file) void importFile(file);
-          }}
-        />
+        <JsonFileInput id={fileId} disabled={readOnly} onFile={(file) => void importFile(file)} />
       </div>
-      <div role="status" aria-live="polite">
-        {message && <p className={message.tone === "error" ? "text-amber-700 dark:text-amber-300" : ""}>{message.text}</p>}
-      </div>
-    </section>
-  );
-}
-
-function KeptAsideNotice({ kept }: { kept: KeptAside }) {
-  return (
-    <Problem title={`Saved searches stored earlier could not be read (${kept.detail}); they are kept aside in this browser.`}>
-      <div className="mt-2 flex flex-wrap gap-2">
-        <button
-          type="button"
-          className={button}
-          onClick={() => download("paperdex-saved-searches-unreadable.json", savedSearchStore().keptAsideText(kept.key) ?? "")}
-        >
-          Download them
-        </button>
-        <button type="button" className={button} onClick={() => savedSearchStore().discardKeptAside(kept.key)}>
-          Discard them
-        </button>
-      </div>
-    </Problem>
-  );
-}
-
-function Problem({ title, children }: { title: string; children?: ReactNode }) {
-  return (
-    <div
-      role="alert"
-      className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
-    >
-      <p className="font-semibold">{title}</p>
-      {children}
-    </div>
+      <ImportStatus message={message} />
+    </BackupSection>
   );
 }
