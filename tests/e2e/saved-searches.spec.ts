@@ -1,12 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { dropIndex } from "../../lib/indexing/tasks";
-import { createSearchClient } from "../../lib/meilisearch/client";
-import { E2E_ENV } from "../../playwright.config";
-import { startApp, type AppServer } from "../support/app-server";
+import type { AppServer } from "../support/app-server";
+import { createSecondApp, type SecondApp } from "../support/second-app";
 
 // Saved searches live in the browser; /saved counts each one's papers now and those first
 // stored since it was last opened (`since`). A new digest goes into a database and an index of
@@ -19,42 +13,18 @@ const NEW_PAPER = "Grokking Revisited in Tiny Recurrent Networks";
 test.describe("saved searches", () => {
   test.describe.configure({ mode: "serial", timeout: 240_000 });
 
-  const meiliUrl = `http://127.0.0.1:${E2E_ENV.MEILI_PORT}`;
-  const indexUid = `papers_saved_${process.pid}`;
   // Made in beforeAll: Playwright also loads this file where it runs no test.
-  let dir = "";
-  let env: Record<string, string> = {};
-  let master = "";
-  let key = "";
+  let second: SecondApp | undefined;
   let app: AppServer | undefined;
 
-  const ingest = (...files: string[]) =>
-    execFileSync("npx", ["tsx", "scripts/ingest.ts", ...files], {
-      env: { ...process.env, ...env, MEILI_ADMIN_KEY: master },
-      encoding: "utf8",
-    });
-
   test.beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), "paperdex-saved-e2e-"));
-    env = {
-      PAPERDEX_DATA_DIR: dir,
-      DATABASE_URL: `file:${path.join(dir, "saved.db")}`,
-      MEILI_URL: meiliUrl,
-      MEILI_INDEX: indexUid,
-    };
-    master = readFileSync(path.join(E2E_ENV.PAPERDEX_DATA_DIR, "meili-master.key"), "utf8").trim();
-    expect(ingest()).toMatch(/390 new/);
-    const admin = createSearchClient({ host: meiliUrl, apiKey: master, local: false }, 30_000);
-    ({ key } = await admin.createKey({ name: "e2e-saved-search", actions: ["search"], indexes: [indexUid], expiresAt: null }));
-    app = await startApp({ ...env, MEILI_API_KEY: key, ADMIN_TOKEN: undefined });
+    second = createSecondApp("saved");
+    expect(second.ingest()).toMatch(/390 new/);
+    app = await second.start();
   });
 
   test.afterAll(async () => {
-    await app?.stop();
-    const admin = createSearchClient({ host: meiliUrl, apiKey: master, local: false }, 30_000);
-    if (key) await admin.deleteKey(key);
-    await dropIndex(admin, indexUid);
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await second?.stop();
   });
 
   const total = async (page: Page, query: string) =>
@@ -83,12 +53,10 @@ test.describe("saved searches", () => {
     await expect(feeds.getByRole("link", { name: "Atom feed" })).toHaveAttribute("href", "/search/feed.xml?q=grokking");
     await expect(feeds.getByRole("link", { name: "BibTeX" })).toHaveAttribute("href", "/search/export.bib?q=grokking");
 
-    const file = path.join(dir, "2026-11-20.txt");
     const abstract =
       "We study grokking, the delayed generalization of small networks long after they fit their training data, " +
       "in tiny recurrent networks trained on modular arithmetic, and show when grokking appears.";
-    writeFileSync(file, `Daily Papers\n\nNov 20\n\n${NEW_PAPER}\n\n${abstract}\n`);
-    expect(ingest(file)).toMatch(/1 new/);
+    expect(second!.ingestDigest("2026-11-20.txt", `Daily Papers\n\nNov 20\n\n${NEW_PAPER}\n\n${abstract}\n`)).toMatch(/1 new/);
 
     await page.reload();
     await expect(counts(page)).toContainText(`${before + 1} papers · 1 new`);

@@ -1,12 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { dropIndex } from "../../lib/indexing/tasks";
-import { createSearchClient } from "../../lib/meilisearch/client";
-import { E2E_ENV } from "../../playwright.config";
-import { startApp, type AppServer } from "../support/app-server";
+import type { AppServer } from "../support/app-server";
+import { createSecondApp, type SecondApp } from "../support/second-app";
 
 // Seen and new (issue 14 §2): a first visit sees the browse page's papers, a digest arrives,
 // and a second visit (the page's clock moved past the 30-minute gap: Playwright's clock, the
@@ -42,43 +36,19 @@ const stored = (page: Page) =>
 test.describe("seen and new", () => {
   test.describe.configure({ mode: "serial", timeout: 240_000 });
 
-  const meiliUrl = `http://127.0.0.1:${E2E_ENV.MEILI_PORT}`;
-  const indexUid = `papers_seen_${process.pid}`;
-  let dir = "";
-  let env: Record<string, string> = {};
-  let master = "";
-  let key = "";
+  let second: SecondApp | undefined;
   let app: AppServer | undefined;
-
-  const ingest = (...files: string[]) =>
-    execFileSync("npx", ["tsx", "scripts/ingest.ts", ...files], {
-      env: { ...process.env, ...env, MEILI_ADMIN_KEY: master },
-      encoding: "utf8",
-    });
 
   test.beforeAll(async () => {
     // A hook's timeout is the default test timeout (30 s) unless set here; the ingest alone can take that on a busy machine.
     test.setTimeout(240_000);
-    dir = mkdtempSync(path.join(os.tmpdir(), "paperdex-seen-e2e-"));
-    env = {
-      PAPERDEX_DATA_DIR: dir,
-      DATABASE_URL: `file:${path.join(dir, "seen.db")}`,
-      MEILI_URL: meiliUrl,
-      MEILI_INDEX: indexUid,
-    };
-    master = readFileSync(path.join(E2E_ENV.PAPERDEX_DATA_DIR, "meili-master.key"), "utf8").trim();
-    expect(ingest()).toMatch(/390 new/);
-    const admin = createSearchClient({ host: meiliUrl, apiKey: master, local: false }, 30_000);
-    ({ key } = await admin.createKey({ name: "e2e-seen-search", actions: ["search"], indexes: [indexUid], expiresAt: null }));
-    app = await startApp({ ...env, MEILI_API_KEY: key, ADMIN_TOKEN: undefined });
+    second = createSecondApp("seen");
+    expect(second.ingest()).toMatch(/390 new/);
+    app = await second.start();
   });
 
   test.afterAll(async () => {
-    await app?.stop();
-    const admin = createSearchClient({ host: meiliUrl, apiKey: master, local: false }, 30_000);
-    if (key) await admin.deleteKey(key);
-    await dropIndex(admin, indexUid);
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await second?.stop();
   });
 
   test("a second visit marks what arrived since the first, counts it in the header, hides what was seen; not interested hides for good", async ({
@@ -101,9 +71,9 @@ test.describe("seen and new", () => {
     const seenInFirstVisit = (await stored(page)).seen;
 
     // A digest arrives.
-    const file = path.join(dir, "2026-12-30.txt");
-    writeFileSync(file, `Daily Papers\n\nDec 30\n\n${NEW_TITLES.map(newPaper).join("\n\n")}\n`);
-    expect(ingest(file)).toMatch(/3 new/);
+    expect(
+      second!.ingestDigest("2026-12-30.txt", `Daily Papers\n\nDec 30\n\n${NEW_TITLES.map(newPaper).join("\n\n")}\n`),
+    ).toMatch(/3 new/);
 
     // Second visit, more than 30 minutes after the first page load.
     await page.clock.setFixedTime(new Date(Date.parse(firstVisit.start) + 31 * 60_000));

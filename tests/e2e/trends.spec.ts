@@ -1,12 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { dropIndex } from "../../lib/indexing/tasks";
-import { createSearchClient } from "../../lib/meilisearch/client";
-import { E2E_ENV } from "../../playwright.config";
-import { startApp, type AppServer } from "../support/app-server";
+import type { AppServer } from "../support/app-server";
+import { createSecondApp, type SecondApp } from "../support/second-app";
 
 // /trends before and after a digest arrives. The new digest goes into a database and an index
 // of their own (the seeds, then the new file), served by a second app server on the same build
@@ -36,42 +30,18 @@ test("the header links to Trends, which compares the last digest with the ones b
 test.describe("after a new digest is ingested", () => {
   test.describe.configure({ mode: "serial", timeout: 240_000 });
 
-  const meiliUrl = `http://127.0.0.1:${E2E_ENV.MEILI_PORT}`;
-  const indexUid = `papers_trends_${process.pid}`;
   // Made in beforeAll: Playwright also loads this file where it runs no test.
-  let dir = "";
-  let env: Record<string, string> = {};
-  let master = "";
-  let key = "";
+  let second: SecondApp | undefined;
   let app: AppServer | undefined;
 
-  const ingest = (...files: string[]) =>
-    execFileSync("npx", ["tsx", "scripts/ingest.ts", ...files], {
-      env: { ...process.env, ...env, MEILI_ADMIN_KEY: master },
-      encoding: "utf8",
-    });
-
   test.beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), "paperdex-trends-e2e-"));
-    env = {
-      PAPERDEX_DATA_DIR: dir,
-      DATABASE_URL: `file:${path.join(dir, "trends.db")}`,
-      MEILI_URL: meiliUrl,
-      MEILI_INDEX: indexUid,
-    };
-    master = readFileSync(path.join(E2E_ENV.PAPERDEX_DATA_DIR, "meili-master.key"), "utf8").trim();
-    expect(ingest()).toMatch(/390 new/);
-    const admin = createSearchClient({ host: meiliUrl, apiKey: master, local: false }, 30_000);
-    ({ key } = await admin.createKey({ name: "e2e-trends-search", actions: ["search"], indexes: [indexUid], expiresAt: null }));
-    app = await startApp({ ...env, MEILI_API_KEY: key, ADMIN_TOKEN: undefined });
+    second = createSecondApp("trends");
+    expect(second.ingest()).toMatch(/390 new/);
+    app = await second.start();
   });
 
   test.afterAll(async () => {
-    await app?.stop();
-    const admin = createSearchClient({ host: meiliUrl, apiKey: master, local: false }, 30_000);
-    if (key) await admin.deleteKey(key);
-    await dropIndex(admin, indexUid);
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await second?.stop();
   });
 
   const newPhrases = (page: Page) => page.getByRole("region", { name: "New phrases" });
@@ -83,9 +53,9 @@ test.describe("after a new digest is ingested", () => {
     await expect(page.getByRole("table", { name: /Topics that rose/ })).toBeVisible();
     await expect(newPhrases(page).getByRole("link", { name: `“${PHRASE}”` })).toHaveCount(0);
 
-    const file = path.join(dir, "2026-01-15.txt");
-    writeFileSync(file, `Daily Papers\n\nJan 15\n\n${[1, 2, 3, 4].map(splattingPaper).join("\n\n")}\n`);
-    expect(ingest(file)).toMatch(/4 new/);
+    expect(
+      second!.ingestDigest("2026-01-15.txt", `Daily Papers\n\nJan 15\n\n${[1, 2, 3, 4].map(splattingPaper).join("\n\n")}\n`),
+    ).toMatch(/4 new/);
 
     await page.reload();
     await expect(page.getByText(/What changed in the last digest \(15 January 2026, 4 papers\)/)).toBeVisible();
