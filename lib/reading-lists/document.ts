@@ -12,6 +12,7 @@
 // previous version into the next. The §2 fields (seen papers and digests, the visit, papers not
 // interested in) are such optional fields, defined with their functions in seen.ts.
 
+import { randomId } from "../random-id";
 import { DEFAULT_LIST_NAME, emptyLibrary, FIRST_LIST_ID, LIBRARY_VERSION } from "./basics";
 import type { SeenFields } from "./seen";
 
@@ -49,13 +50,6 @@ export interface Library extends SeenFields {
 
 export function serializeLibrary(library: Library): string {
   return JSON.stringify(library);
-}
-
-/** Ids for new lists: short, random, and available outside secure contexts (unlike randomUUID). */
-export function newListId(): string {
-  const bytes = new Uint8Array(9);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(36).padStart(2, "0")).join("");
 }
 
 /**
@@ -169,7 +163,7 @@ export function createList(
   name: string,
   now: Date,
   entries: ListEntry[] = [],
-  id = newListId(),
+  id = randomId(),
 ): { library: Library; listId: string | null } {
   const clean = cleanListName(name);
   if (!clean || library.lists.length >= MAX_LISTS) return { library, listId: null };

@@ -1,3 +1,4 @@
+import { randomId } from "../random-id";
 import type { SearchState } from "../search/url";
 
 // The visitor's saved searches, kept in their browser: one versioned JSON document of its own
@@ -40,13 +41,6 @@ export function serializeSavedSearches(document: SavedSearches): string {
   return JSON.stringify(document);
 }
 
-/** Ids for new saved searches: short, random, and available outside secure contexts. */
-export function newSearchId(): string {
-  const bytes = new Uint8Array(9);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(36).padStart(2, "0")).join("");
-}
-
 export function cleanSearchName(name: string): string {
   return name.replace(/\s+/g, " ").trim().slice(0, MAX_SEARCH_NAME);
 }
@@ -78,7 +72,7 @@ export function saveRefusal(document: SavedSearches, query: string): string | nu
  * Saves a search under a name; saving a search already there renames it. A new one counts as
  * opened now (the visitor is looking at its results), so its "new" count starts at zero.
  */
-export function saveSearch(document: SavedSearches, query: string, name: string, now: Date, id = newSearchId()): SavedSearches {
+export function saveSearch(document: SavedSearches, query: string, name: string, now: Date, id = randomId()): SavedSearches {
   const clean = cleanSearchName(name);
   if (!clean) return document;
   const existing = findByQuery(document, query);
@@ -148,7 +142,7 @@ export function mergeSavedSearches(
       skipped++;
       continue;
     }
-    const id = ids.has(search.id) ? newSearchId() : search.id;
+    const id = ids.has(search.id) ? randomId() : search.id;
     ids.add(id);
     queries.add(search.query);
     searches.push({ ...search, id });
