@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MemoryStorage } from "../support/memory-storage";
 import { applyChange } from "@/lib/reading-lists/change";
 import {
   addEntry,
@@ -14,30 +15,7 @@ import {
   type Library,
 } from "@/lib/reading-lists/document";
 import { parseLibrary } from "@/lib/reading-lists/schema";
-import { createLibraryStore, KEPT_ASIDE_PREFIX, STORAGE_KEY, type StorageLike } from "@/lib/reading-lists/store";
-
-/** localStorage's behaviour over a Map, with an optional quota in characters. */
-class MemoryStorage implements StorageLike {
-  readonly items = new Map<string, string>();
-  constructor(public quota = Infinity) {}
-  get length() {
-    return this.items.size;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    const used = [...this.items].reduce((n, [k, v]) => n + (k === key ? 0 : k.length + v.length), 0);
-    if (used + key.length + value.length > this.quota) throw new DOMException("full", "QuotaExceededError");
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
+import { createLibraryStore, KEPT_ASIDE_PREFIX, STORAGE_KEY } from "@/lib/reading-lists/store";
 
 const NOW = new Date("2026-03-04T05:06:07.000Z");
 const clock = () => NOW;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MemoryStorage } from "../support/memory-storage";
 import {
   deleteSearch,
   emptySavedSearches,
@@ -17,13 +18,7 @@ import {
 } from "@/lib/saved-searches/document";
 import { defaultSearchName, savedQueryOf } from "@/lib/saved-searches/from-search";
 import { parseSavedSearches } from "@/lib/saved-searches/schema";
-import {
-  createSavedSearchStore,
-  KEPT_ASIDE_PREFIX,
-  NEWER_VERSION,
-  STORAGE_KEY,
-  type StorageLike,
-} from "@/lib/saved-searches/store";
+import { createSavedSearchStore, KEPT_ASIDE_PREFIX, NEWER_VERSION, STORAGE_KEY } from "@/lib/saved-searches/store";
 import { searchHref } from "@/lib/search/url";
 
 const T0 = new Date("2026-11-23T08:00:00.000Z");
@@ -130,29 +125,6 @@ describe("parseSavedSearches", () => {
     expect(parsed.ok && parsed.document.searches).toEqual(doc.searches);
   });
 });
-
-/** localStorage's behaviour over a Map, with an optional quota in characters. */
-class MemoryStorage implements StorageLike {
-  readonly items = new Map<string, string>();
-  constructor(public quota = Infinity) {}
-  get length() {
-    return this.items.size;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string) {
-    const used = [...this.items].reduce((n, [k, v]) => n + (k === key ? 0 : k.length + v.length), 0);
-    if (used + key.length + value.length > this.quota) throw new DOMException("full", "QuotaExceededError");
-    this.items.set(key, value);
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-}
 
 describe("saved searches store", () => {
   it("has no snapshot until the validator is loaded, then reads and writes its own key", () => {
